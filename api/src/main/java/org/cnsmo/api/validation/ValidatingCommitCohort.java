@@ -38,6 +38,8 @@ import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Vetoes configuration commits that an {@link IntentCheck} finds invalid, before anything is written.
@@ -51,6 +53,8 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
  */
 public final class ValidatingCommitCohort<T extends ChildOf<? extends DataRoot<?>>>
         implements DOMDataTreeCommitCohort {
+    private static final Logger LOG = LoggerFactory.getLogger(ValidatingCommitCohort.class);
+
     private final BindingNormalizedNodeSerializer codec;
     private final Class<T> container;
     private final IntentCheck<T> check;
@@ -80,8 +84,12 @@ public final class ValidatingCommitCohort<T extends ChildOf<? extends DataRoot<?
             throw new IllegalStateException("The data broker does not support commit cohorts");
         }
         final var path = codec.toYangInstanceIdentifier(DataObjectReference.builder(container).build());
-        return cohorts.registerCommitCohort(DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION, path),
+        final var registration = cohorts.registerCommitCohort(
+            DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION, path),
             new ValidatingCommitCohort<>(codec, container, check));
+        // Tests and operators wait for this line: writes before it are not validated.
+        LOG.info("CNSMO validating {} configuration", container.getSimpleName());
+        return registration;
     }
 
     @Override

@@ -1,0 +1,161 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.firewall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.cnsmo.api.validation.Violation;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.Firewall;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.FirewallBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.Protocol;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule.Action;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule.AddressMatch;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule.Direction;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port.DestinationPortBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port.DestinationPortRangeBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
+import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint16;
+
+class FirewallValidatorTest {
+    private static final Set<String> NODES = Set.of("Agent.1", "Agent.2");
+
+    @Test
+    void acceptsDistinctRules() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(
+            tcp("ssh", 22).build(),
+            tcp("web", 80).setNode(new NodeName("Agent.1")).build(),
+            rule("all").setAddressRange(new Ipv4Prefix("10.8.0.0/24")).build()), NODES));
+    }
+
+    @Test
+    void refusesRuleOnUnknownNode() {
+        assertEquals(List.of(new Violation("firewall/rule=web/node", "node 'Agent.9' does not exist")),
+            FirewallValidator.validate(null, firewall(tcp("web", 80).setNode(new NodeName("Agent.9")).build()),
+                NODES));
+    }
+
+    @Test
+    void keepsUnchangedRuleOfNodeThatLeft() {
+        final var dormant = tcp("web", 80).setNode(new NodeName("Agent.9")).build();
+        assertEquals(List.of(), FirewallValidator.validate(firewall(dormant),
+            firewall(dormant, tcp("ssh", 22).build()), NODES));
+    }
+
+    @Test
+    void refusesChangedRuleOfNodeThatLeft() {
+        final var dormant = tcp("web", 80).setNode(new NodeName("Agent.9"));
+        assertEquals(List.of(new Violation("firewall/rule=web/node", "node 'Agent.9' does not exist")),
+            FirewallValidator.validate(firewall(dormant.build()),
+                firewall(dormant.setAction(Action.Drop).build()), NODES));
+    }
+
+    @Test
+    void refusesPortWithoutTcpOrUdp() {
+        assertEquals(List.of(new Violation("firewall/rule=web/destination-port",
+                "a destination-port needs protocol tcp or udp, not any")),
+            FirewallValidator.validate(null, firewall(rule("web").setPort(port(80)).build()), NODES));
+    }
+
+    @Test
+    void refusesPortRangeWithIcmp() {
+        assertEquals(List.of(new Violation("firewall/rule=web/destination-port-range",
+                "a destination-port-range needs protocol tcp or udp, not icmp")),
+            FirewallValidator.validate(null, firewall(rule("web").setProtocol(Protocol.Icmp)
+                .setPort(ports(80, 90)).build()), NODES));
+    }
+
+    @Test
+    void refusesReversedPortRange() {
+        assertEquals(List.of(new Violation("firewall/rule=web/destination-port-range",
+                "destination-port-range lower 90 is above upper 80")),
+            FirewallValidator.validate(null, firewall(rule("web").setProtocol(Protocol.Udp)
+                .setPort(ports(90, 80)).build()), NODES));
+    }
+
+    @Test
+    void suggestsCanonicalAddressRange() {
+        assertEquals(List.of(new Violation("firewall/rule=lan/address-range",
+                "address-range 10.8.0.6/24 has host bits set; use 10.8.0.0/24")),
+            FirewallValidator.validate(null, firewall(rule("lan").setAddressRange(new Ipv4Prefix("10.8.0.6/24"))
+                .build()), NODES));
+    }
+
+    @Test
+    void refusesDuplicateRuleWithDefaultsSpelledOut() {
+        assertEquals(List.of(new Violation("firewall/rule=b",
+                "has the same match and priority as rule 'a'")),
+            FirewallValidator.validate(null, firewall(
+                tcp("b", 80).setAddressMatch(AddressMatch.Destination).setAddressRange(new Ipv4Prefix("0.0.0.0/0"))
+                    .setPriority(Uint16.valueOf(100)).build(),
+                tcp("a", 80).build()), NODES));
+    }
+
+    @Test
+    void refusesConflictingRules() {
+        assertEquals(List.of(new Violation("firewall/rule=b",
+                "conflicts with rule 'a', which has the same match and priority but action accept")),
+            FirewallValidator.validate(null, firewall(tcp("a", 80).build(), tcp("b", 80).setAction(Action.Drop)
+                .build()), NODES));
+    }
+
+    @Test
+    void acceptsSameMatchAtOtherPriority() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(tcp("a", 80).build(),
+            tcp("b", 80).setAction(Action.Drop).setPriority(Uint16.valueOf(200)).build()), NODES));
+    }
+
+    @Test
+    void acceptsSameMatchOnOneNodeAndOnAllNodes() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(tcp("a", 80).build(),
+            tcp("b", 80).setNode(new NodeName("Agent.1")).build()), NODES));
+    }
+
+    @Test
+    void acceptsSameMatchInOtherDirection() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(tcp("a", 80).build(),
+            tcp("b", 80).setDirection(Direction.Out).build()), NODES));
+    }
+
+    private static Firewall firewall(final Rule... rules) {
+        return new FirewallBuilder().setRule(BindingMap.of(rules)).build();
+    }
+
+    private static RuleBuilder rule(final String name) {
+        return new RuleBuilder().setName(new ObjectName(name)).setDirection(Direction.In).setAction(Action.Accept);
+    }
+
+    private static RuleBuilder tcp(final String name, final int port) {
+        return rule(name).setProtocol(Protocol.Tcp).setPort(port(port));
+    }
+
+    private static org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port.DestinationPort port(
+            final int port) {
+        return new DestinationPortBuilder().setDestinationPort(portNumber(port)).build();
+    }
+
+    private static org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port.DestinationPortRange
+            ports(final int lower, final int upper) {
+        return new DestinationPortRangeBuilder().setDestinationPortRange(
+            new org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port.destination.port.range
+                .DestinationPortRangeBuilder().setLower(portNumber(lower)).setUpper(portNumber(upper)).build())
+            .build();
+    }
+
+    private static PortNumber portNumber(final int port) {
+        return new PortNumber(Uint16.valueOf(port));
+    }
+}

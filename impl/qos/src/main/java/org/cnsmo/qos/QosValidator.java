@@ -1,0 +1,90 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.qos;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cnsmo.api.validation.ChangedEntries;
+import org.cnsmo.api.validation.Violation;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.Qos;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.Policy;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
+
+/**
+ * Checks QoS policies beyond what YANG expresses: each policy does something, its nodes exist, and a node
+ * gets at most one bandwidth limit and at most one DSCP marking.
+ */
+final class QosValidator {
+    private QosValidator() {
+        // utility class
+    }
+
+    static List<Violation> validate(final @Nullable Qos before, final Qos after, final Set<String> nodes) {
+        final var changed = ChangedEntries.of(before == null ? null : before.getPolicy(), after.getPolicy())
+            .stream()
+            .map(QosValidator::name)
+            .collect(Collectors.toUnmodifiableSet());
+        final var violations = new ArrayList<Violation>();
+        final var bandwidthLimits = new HashMap<String, Policy>();
+        final var dscpMarkings = new HashMap<String, Policy>();
+        after.nonnullPolicy().values().stream()
+            .sorted(Comparator.comparing(QosValidator::name))
+            .forEach(policy -> {
+                final var limits = policy.getBandwidthLimit() != null;
+                final var marks = policy.getDscpMarking() != null;
+                if (!limits && !marks) {
+                    violations.add(new Violation(path(policy), "a policy needs a bandwidth-limit or a dscp-marking"));
+                }
+                final var checkExists = changed.contains(name(policy));
+                for (var node : nodes(policy)) {
+                    if (checkExists && !nodes.contains(node)) {
+                        violations.add(new Violation(path(policy, node), "node '" + node + "' does not exist"));
+                    }
+                    if (limits) {
+                        checkSingle(policy, node, "bandwidth limit", bandwidthLimits, violations);
+                    }
+                    if (marks) {
+                        checkSingle(policy, node, "dscp marking", dscpMarkings, violations);
+                    }
+                }
+            });
+        return violations;
+    }
+
+    private static void checkSingle(final Policy policy, final String node, final String what,
+            final Map<String, Policy> owners, final List<Violation> violations) {
+        final var owner = owners.putIfAbsent(node, policy);
+        if (owner != null) {
+            violations.add(new Violation(path(policy, node),
+                "node '" + node + "' already has the " + what + " of policy '" + name(owner) + "'"));
+        }
+    }
+
+    private static List<String> nodes(final Policy policy) {
+        final var nodes = policy.getNode();
+        return nodes == null ? List.of() : nodes.stream().map(NodeName::getValue).sorted().toList();
+    }
+
+    private static String name(final Policy policy) {
+        return policy.requireName().getValue();
+    }
+
+    private static String path(final Policy policy) {
+        return "qos/policy=" + name(policy);
+    }
+
+    private static String path(final Policy policy, final String node) {
+        return path(policy) + "/node=" + node;
+    }
+}

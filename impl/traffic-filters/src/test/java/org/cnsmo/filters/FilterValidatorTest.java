@@ -1,0 +1,91 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.filters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.cnsmo.api.validation.Violation;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFiltersBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
+import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint16;
+
+class FilterValidatorTest {
+    private static final Set<String> NODES = Set.of("Agent.1", "Agent.2");
+
+    @Test
+    void acceptsDistinctFilters() {
+        assertEquals(List.of(), FilterValidator.validate(null, filters(
+            filter("web", "Agent.1", 80, "10.8.0.6/32").build(),
+            filter("web2", "Agent.2", 80, "10.8.0.6/32").build(),
+            filter("ssh", "Agent.1", 22, "10.8.0.0/24").build()), NODES));
+    }
+
+    @Test
+    void refusesFilterWithoutNode() {
+        assertEquals(List.of(new Violation("traffic-filters/filter=web/node", "a filter needs a node")),
+            FilterValidator.validate(null, filters(filter("web", "Agent.1", 80, "10.8.0.6/32").setNode(null)
+                .build()), NODES));
+    }
+
+    @Test
+    void refusesFilterOnUnknownNode() {
+        assertEquals(List.of(new Violation("traffic-filters/filter=web/node", "node 'Agent.9' does not exist")),
+            FilterValidator.validate(null, filters(filter("web", "Agent.9", 80, "10.8.0.6/32").build()), NODES));
+    }
+
+    @Test
+    void keepsUnchangedFilterOfNodeThatLeft() {
+        final var dormant = filter("web", "Agent.9", 80, "10.8.0.6/32").build();
+        assertEquals(List.of(), FilterValidator.validate(filters(dormant),
+            filters(dormant, filter("ssh", "Agent.1", 22, "10.8.0.6/32").build()), NODES));
+    }
+
+    @Test
+    void refusesChangedFilterOfNodeThatLeft() {
+        final var dormant = filter("web", "Agent.9", 80, "10.8.0.6/32");
+        assertEquals(List.of(new Violation("traffic-filters/filter=web/node", "node 'Agent.9' does not exist")),
+            FilterValidator.validate(filters(dormant.build()),
+                filters(dormant.setTcpDestinationPort(new PortNumber(Uint16.valueOf(8080))).build()), NODES));
+    }
+
+    @Test
+    void suggestsCanonicalDestination() {
+        assertEquals(List.of(new Violation("traffic-filters/filter=web/ipv4-destination",
+                "ipv4-destination 10.8.0.6/24 has host bits set; use 10.8.0.0/24")),
+            FilterValidator.validate(null, filters(filter("web", "Agent.1", 80, "10.8.0.6/24").build()), NODES));
+    }
+
+    @Test
+    void refusesDuplicateFilter() {
+        assertEquals(List.of(new Violation("traffic-filters/filter=web2", "duplicates filter 'web'")),
+            FilterValidator.validate(null, filters(
+                filter("web2", "Agent.1", 80, "10.8.0.6/32").build(),
+                filter("web", "Agent.1", 80, "10.8.0.6/32").build()), NODES));
+    }
+
+    private static TrafficFilters filters(final Filter... filters) {
+        return new TrafficFiltersBuilder().setFilter(BindingMap.of(filters)).build();
+    }
+
+    private static FilterBuilder filter(final String name, final String node, final int port,
+            final String destination) {
+        return new FilterBuilder().setName(new ObjectName(name)).setNode(new NodeName(node))
+            .setTcpDestinationPort(new PortNumber(Uint16.valueOf(port)))
+            .setIpv4Destination(new Ipv4Prefix(destination));
+    }
+}

@@ -1,0 +1,116 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.opendaylight.controller.mdsal.it.base.AbstractMdsalTestBase;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.common.api.DataValidationFailedException;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.Nodes;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.NodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterKey;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
+import org.opendaylight.yang.gen.v1.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
+import org.opendaylight.yang.gen.v1.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.yang.common.Uint16;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.options.MavenUrlReference;
+import org.ops4j.pax.exam.util.Filter;
+
+/**
+ * Boots the traffic-filters feature (which pulls in the API, models and nodes features) in Karaf and checks
+ * that its commit guard vetoes invalid intent inside the real distributed datastore.
+ */
+@RunWith(PaxExam.class)
+public class CnsmoValidationTest extends AbstractMdsalTestBase {
+    @Inject
+    @Filter(timeout = 120_000)
+    DataBroker dataBroker;
+
+    @Override
+    public MavenUrlReference getFeatureRepo() {
+        return maven().groupId("org.cnsmo").artifactId("features-cnsmo").classifier("features").type("xml")
+            .versionAsInProject();
+    }
+
+    @Override
+    public String getFeatureName() {
+        return "odl-cnsmo-traffic-filters";
+    }
+
+    @Test
+    public void filterOnKnownNodeCommitsAndFilterOnUnknownNodeIsVetoed() throws Exception {
+        final var node = new NodeBuilder().setName(new NodeName("Agent.1")).build();
+        final var tx = dataBroker.newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.CONFIGURATION, nodePath("Agent.1"), node);
+        tx.commit().get(30, TimeUnit.SECONDS);
+
+        commitFilter(filter("web", "Agent.1"));
+        assertTrue(read(filterPath("web")));
+
+        final var failure = assertThrows(ExecutionException.class, () -> commitFilter(filter("typo", "Agent.9")));
+        final var cause = findValidationFailure(failure);
+        assertEquals("traffic-filters/filter=typo/node: node 'Agent.9' does not exist", cause.getMessage());
+        assertFalse(read(filterPath("typo")));
+    }
+
+    private void commitFilter(final Filter filter) throws Exception {
+        final var tx = dataBroker.newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.CONFIGURATION, filterPath(filter.getName().getValue()), filter);
+        tx.commit().get(30, TimeUnit.SECONDS);
+    }
+
+    private boolean read(final DataObjectIdentifier<Filter> path) throws Exception {
+        try (var tx = dataBroker.newReadOnlyTransaction()) {
+            return tx.read(LogicalDatastoreType.CONFIGURATION, path).get(30, TimeUnit.SECONDS).isPresent();
+        }
+    }
+
+    private static DataValidationFailedException findValidationFailure(final Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataValidationFailedException found) {
+                return found;
+            }
+        }
+        throw new AssertionError("commit failed without a validation failure", failure);
+    }
+
+    private static Filter filter(final String name, final String node) {
+        return new FilterBuilder().setName(new ObjectName(name)).setNode(new NodeName(node))
+            .setTcpDestinationPort(new PortNumber(Uint16.valueOf(8080)))
+            .setIpv4Destination(new Ipv4Prefix("10.8.0.6/32"))
+            .build();
+    }
+
+    private static DataObjectIdentifier<Node> nodePath(final String name) {
+        return DataObjectIdentifier.builder(Nodes.class).child(Node.class, new NodeKey(new NodeName(name))).build();
+    }
+
+    private static DataObjectIdentifier<Filter> filterPath(final String name) {
+        return DataObjectIdentifier.builder(TrafficFilters.class)
+            .child(Filter.class, new FilterKey(new ObjectName(name))).build();
+    }
+}

@@ -1,0 +1,58 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.it.rest;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts one controller for all RESTCONF tests of the run and stops it at the end; test methods receive a
+ * {@link RestconfClient} for it.
+ */
+final class ControllerExtension implements BeforeAllCallback, ParameterResolver {
+    private static final Namespace NAMESPACE = Namespace.create(ControllerExtension.class);
+
+    /** Lets JUnit close the controller when the whole run ends. */
+    private record Running(Controller controller) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws InterruptedException {
+            controller.close();
+        }
+    }
+
+    @Override
+    public void beforeAll(final ExtensionContext context) {
+        running(context);
+    }
+
+    @Override
+    public boolean supportsParameter(final ParameterContext parameter, final ExtensionContext context) {
+        return parameter.getParameter().getType() == RestconfClient.class;
+    }
+
+    @Override
+    public Object resolveParameter(final ParameterContext parameter, final ExtensionContext context) {
+        return running(context).controller().client();
+    }
+
+    private static Running running(final ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, key -> {
+            try {
+                final var assembly = Path.of(System.getProperty("cnsmo.assembly",
+                    "../karaf-distribution/target/assembly")).toAbsolutePath();
+                return new Running(Controller.start(assembly, Path.of("target/controller").toAbsolutePath()));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot start the controller", e);
+            }
+        }, Running.class);
+    }
+}

@@ -1,0 +1,106 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.it.rest;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A RESTCONF (RFC 8040) client speaking JSON to the controller under test.
+ */
+final class RestconfClient {
+    private static final String JSON = "application/yang-data+json";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String authorization;
+
+    RestconfClient(final String base) {
+        this(base, "admin", "admin");
+    }
+
+    RestconfClient(final String base, final String user, final String password) {
+        this.base = base;
+        authorization = "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A RESTCONF answer.
+     *
+     * @param status HTTP status
+     * @param body response body, possibly empty
+     */
+    record Response(int status, String body) {
+        JsonObject json() {
+            return JsonParser.parseString(body).getAsJsonObject();
+        }
+
+        /** The error-message of the first RESTCONF error in the body. */
+        String errorMessage() {
+            final JsonElement error = json().getAsJsonObject("errors").getAsJsonArray("error").get(0);
+            return error.getAsJsonObject().get("error-message").getAsString();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    Response get(final String path) throws IOException, InterruptedException {
+        return send(request("data/" + path).GET());
+    }
+
+    Response getOperational(final String path) throws IOException, InterruptedException {
+        return send(request("data/" + path + "?content=nonconfig").GET());
+    }
+
+    Response put(final String path, final String json) throws IOException, InterruptedException {
+        return send(request("data/" + path).PUT(BodyPublishers.ofString(json)));
+    }
+
+    Response patch(final String path, final String json) throws IOException, InterruptedException {
+        return send(request("data/" + path).method("PATCH", BodyPublishers.ofString(json)));
+    }
+
+    Response post(final String path, final String json) throws IOException, InterruptedException {
+        return send(request("data/" + path).POST(BodyPublishers.ofString(json)));
+    }
+
+    Response delete(final String path) throws IOException, InterruptedException {
+        return send(request("data/" + path).DELETE());
+    }
+
+    Response invoke(final String rpc, final String json) throws IOException, InterruptedException {
+        return send(request("operations/" + rpc).POST(BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(final String path) {
+        return HttpRequest.newBuilder(URI.create(base + "/rests/" + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", authorization)
+            .header("Content-Type", JSON)
+            .header("Accept", JSON);
+    }
+
+    private Response send(final HttpRequest.Builder request) throws IOException, InterruptedException {
+        final var response = http.send(request.build(), BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body());
+    }
+}
