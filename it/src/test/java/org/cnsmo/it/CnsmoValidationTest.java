@@ -30,10 +30,10 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficF
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterKey;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
-import org.opendaylight.yang.gen.v1.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
-import org.opendaylight.yang.gen.v1.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.PortNumber;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.ops4j.pax.exam.junit.PaxExam;

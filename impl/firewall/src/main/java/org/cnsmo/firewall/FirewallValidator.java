@@ -25,7 +25,7 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule.A
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule.Direction;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port.DestinationPort;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port.DestinationPortRange;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.PortNumber;
 
 /**
  * Checks firewall rules beyond what YANG expresses: the node exists, ports go with tcp or udp, port ranges

@@ -23,10 +23,10 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule.D
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port.DestinationPortBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port.DestinationPortRangeBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.PortNumber;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
 

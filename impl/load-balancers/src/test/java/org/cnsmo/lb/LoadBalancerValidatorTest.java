@@ -21,10 +21,10 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.load.balancers.rev261121.load.bala
 import org.opendaylight.yang.gen.v1.urn.cnsmo.load.balancers.rev261121.load.balancers.load.balancer.Member;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.load.balancers.rev261121.load.balancers.load.balancer.MemberBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.load.balancers.rev261121.load.balancers.load.balancer.VipBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Address;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.PortNumber;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
 

@@ -79,7 +79,7 @@ final class VpnValidator {
         }
         final var name = client.getName().getValue();
         final var path = "vpn/client=" + name + "/static-address";
-        final var text = withoutZone(configured.getValue());
+        final var text = configured.getValue();
         final int address;
         try {
             address = Ipv4Network.parseAddress(text);
@@ -124,11 +124,5 @@ final class VpnValidator {
      */
     static int serverAddress(final Ipv4Network subnet) {
         return subnet.networkAddress() + 1;
-    }
-
-    private static String withoutZone(final String address) {
-        // ietf-inet-types allows a zone index (10.8.0.5%eth0), which means nothing inside the overlay.
-        final int percent = address.indexOf('%');
-        return percent < 0 ? address : address.substring(0, percent);
     }
 }

@@ -12,14 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.cnsmo.api.validation.Violation;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Address;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.VpnBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.Client;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.ClientBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.ServerBuilder;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 
 class VpnValidatorTest {
@@ -109,13 +109,6 @@ class VpnValidatorTest {
                 "10.8.0.50 is already the static address of client 'Agent.1'")),
             VpnValidator.validate(vpn(null, client("Agent.2", "10.8.0.50"), client("Agent.1", "10.8.0.50"),
                 client("Agent.3", "10.8.0.51"))));
-    }
-
-    @Test
-    void ignoresZoneOfStaticAddress() {
-        assertEquals(List.of(new Violation("vpn/client=Agent.2/static-address",
-                "10.8.0.50 is already the static address of client 'Agent.1'")),
-            VpnValidator.validate(vpn(null, client("Agent.1", "10.8.0.50"), client("Agent.2", "10.8.0.50%eth0"))));
     }
 
     @Test

@@ -45,11 +45,14 @@ final class Controller implements AutoCloseable {
             .redirectOutput(home.resolve("console.log").toFile());
         builder.environment().put("EXTRA_JAVA_OPTS", "-Xmx768m");
         final var controller = new Controller(builder.start(), home, new RestconfClient("http://127.0.0.1:8181"));
+        boolean ready = false;
         try {
             controller.awaitReady();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            controller.close();
-            throw e;
+            ready = true;
+        } finally {
+            if (!ready) {
+                controller.close();
+            }
         }
         return controller;
     }

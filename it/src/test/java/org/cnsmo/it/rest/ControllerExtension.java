@@ -7,6 +7,8 @@
  */
 package org.cnsmo.it.rest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,8 +52,11 @@ final class ControllerExtension implements BeforeAllCallback, ParameterResolver 
                 final var assembly = Path.of(System.getProperty("cnsmo.assembly",
                     "../karaf-distribution/target/assembly")).toAbsolutePath();
                 return new Running(Controller.start(assembly, Path.of("target/controller").toAbsolutePath()));
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot start the controller", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the controller", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while starting the controller", e);
             }
         }, Running.class);
     }
