@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import org.awaitility.Awaitility;
 
 /**
  * The CNSMO Karaf distribution, copied from the build into a fresh directory and run as a real controller
@@ -61,18 +61,14 @@ final class Controller implements AutoCloseable {
         return client;
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
-        final var deadline = Instant.now().plus(BOOT_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Karaf exited with " + process.exitValue() + ", see " + home);
-            }
-            if (guardsActive() && restconfAnswers()) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Controller not ready within " + BOOT_TIMEOUT + ", see " + home);
+    private void awaitReady() {
+        Awaitility.await("controller ready, see " + home).atMost(BOOT_TIMEOUT).pollInterval(Duration.ofMillis(500))
+            .until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Karaf exited with " + process.exitValue() + ", see " + home);
+                }
+                return guardsActive() && restconfAnswers();
+            });
     }
 
     private boolean guardsActive() throws IOException {
