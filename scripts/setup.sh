@@ -11,7 +11,10 @@ set -euo pipefail
 TOOLS=${CNSMO_TOOLS:-${HOME}/.cache/cnsmo-tools}
 JDK_ROOT=$TOOLS/jdk21-root
 JAVA_HOME_21=$JDK_ROOT/usr/lib/jvm/java-21-openjdk-amd64
-DEB_PACKAGES=(curl unzip bc patchelf ca-certificates-java procps)
+# Dataplane of the end-to-end tests: Open vSwitch (userspace datapath), network namespaces,
+# veths, checksum offload control and TCP tools.
+DEB_PACKAGES=(curl unzip bc patchelf ca-certificates-java procps
+    openvswitch-switch iproute2 ethtool netcat-openbsd socat)
 JDK_DEBS=(openjdk-21-jre-headless openjdk-21-jdk-headless libc6 libstdc++6 libgcc-s1 zlib1g)
 
 log() { echo "setup: $*" >&2; }

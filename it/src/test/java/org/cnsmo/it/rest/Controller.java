@@ -20,17 +20,19 @@ import org.awaitility.Awaitility;
  * The CNSMO Karaf distribution, copied from the build into a fresh directory and run as a real controller
  * process, so that every test run starts with an empty datastore.
  */
-final class Controller implements AutoCloseable {
+public final class Controller implements AutoCloseable {
     /** Services whose commit guard must be active before tests write anything. */
     private static final int GUARDED_CONTAINERS = 7;
+    private static final String RENDERER_STARTED = "CNSMO SDN renderer started";
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
 
-    private final Process process;
     private final Path home;
     private final RestconfClient client;
+    private Process process;
+    /** Log lines written before the current start, which readiness checks skip. */
+    private long logLinesBefore;
 
-    private Controller(final Process process, final Path home, final RestconfClient client) {
-        this.process = process;
+    private Controller(final Path home, final RestconfClient client) {
         this.home = home;
         this.client = client;
     }
@@ -39,26 +41,39 @@ final class Controller implements AutoCloseable {
         run("rm", "-rf", home.toString());
         Files.createDirectories(home.getParent());
         run("cp", "-a", assembly.toString(), home.toString());
-        final var builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-            .directory(home.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(home.resolve("console.log").toFile());
-        builder.environment().put("EXTRA_JAVA_OPTS", "-Xmx768m");
-        final var controller = new Controller(builder.start(), home, new RestconfClient("http://127.0.0.1:8181"));
-        boolean ready = false;
-        try {
-            controller.awaitReady();
-            ready = true;
-        } finally {
-            if (!ready) {
-                controller.close();
-            }
-        }
+        final var controller = new Controller(home, new RestconfClient("http://127.0.0.1:8181"));
+        controller.launch();
         return controller;
     }
 
-    RestconfClient client() {
+    public RestconfClient client() {
         return client;
+    }
+
+    /** Stops the controller and starts it again on the same data, as an operator restart would. */
+    public void restart() throws IOException, InterruptedException {
+        close();
+        launch();
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        final var log = home.resolve("data/log/karaf.log");
+        logLinesBefore = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8).size() : 0;
+        final var builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+        builder.environment().put("EXTRA_JAVA_OPTS", "-Xmx768m");
+        process = builder.start();
+        boolean ready = false;
+        try {
+            awaitReady();
+            ready = true;
+        } finally {
+            if (!ready) {
+                close();
+            }
+        }
     }
 
     private void awaitReady() {
@@ -76,8 +91,9 @@ final class Controller implements AutoCloseable {
         if (!Files.exists(log)) {
             return false;
         }
-        return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-            .filter(line -> line.contains("CNSMO validating")).count() >= GUARDED_CONTAINERS;
+        final var lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().skip(logLinesBefore).toList();
+        return lines.stream().filter(line -> line.contains("CNSMO validating")).count() >= GUARDED_CONTAINERS
+            && lines.stream().anyMatch(line -> line.contains(RENDERER_STARTED));
     }
 
     private boolean restconfAnswers() throws InterruptedException {
@@ -93,6 +109,9 @@ final class Controller implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts one controller for all RESTCONF tests of the run and stops it at the end; test methods receive a
- * {@link RestconfClient} for it.
+ * {@link RestconfClient} for it, or the {@link Controller} itself.
  */
-final class ControllerExtension implements BeforeAllCallback, ParameterResolver {
+public final class ControllerExtension implements BeforeAllCallback, ParameterResolver {
     private static final Namespace NAMESPACE = Namespace.create(ControllerExtension.class);
 
     /** Lets JUnit close the controller when the whole run ends. */
@@ -38,12 +38,14 @@ final class ControllerExtension implements BeforeAllCallback, ParameterResolver 
 
     @Override
     public boolean supportsParameter(final ParameterContext parameter, final ExtensionContext context) {
-        return parameter.getParameter().getType() == RestconfClient.class;
+        final var type = parameter.getParameter().getType();
+        return type == RestconfClient.class || type == Controller.class;
     }
 
     @Override
     public Object resolveParameter(final ParameterContext parameter, final ExtensionContext context) {
-        return running(context).controller().client();
+        final var controller = running(context).controller();
+        return parameter.getParameter().getType() == Controller.class ? controller : controller.client();
     }
 
     private static Running running(final ExtensionContext context) {

@@ -21,17 +21,17 @@ import java.util.Map;
 /**
  * Assertions on RESTCONF answers shared by the model tests.
  */
-final class RestAssertions {
+public final class RestAssertions {
     private RestAssertions() {
         // utility class
     }
 
-    static void assertStatus(final int expected, final RestconfClient.Response response) {
+    public static void assertStatus(final int expected, final RestconfClient.Response response) {
         assertEquals(expected, response.status(), () -> "unexpected answer " + response);
     }
 
     /** A refused write: 400 whose error-message contains the expected words. */
-    static void assertRefused(final RestconfClient.Response response, final String expectedMessage) {
+    public static void assertRefused(final RestconfClient.Response response, final String expectedMessage) {
         assertStatus(400, response);
         final var message = response.errorMessage();
         assertTrue(message.contains(expectedMessage),
@@ -39,7 +39,7 @@ final class RestAssertions {
     }
 
     /** The configuration at a path is exactly the given JSON (key order ignored). */
-    static void assertConfig(final RestconfClient client, final String path, final String expectedJson)
+    public static void assertConfig(final RestconfClient client, final String path, final String expectedJson)
             throws IOException, InterruptedException {
         final var response = client.get(path);
         assertStatus(200, response);
@@ -67,7 +67,7 @@ final class RestAssertions {
     }
 
     /** Nothing is configured at the path. */
-    static void assertAbsent(final RestconfClient client, final String path)
+    public static void assertAbsent(final RestconfClient client, final String path)
             throws IOException, InterruptedException {
         assertStatus(409, client.get(path));
     }

@@ -23,7 +23,7 @@ import java.util.Base64;
 /**
  * A RESTCONF (RFC 8040) client speaking JSON to the controller under test.
  */
-final class RestconfClient {
+public final class RestconfClient {
     private static final String JSON = "application/yang-data+json";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -46,13 +46,13 @@ final class RestconfClient {
      * @param status HTTP status
      * @param body response body, possibly empty
      */
-    record Response(int status, String body) {
-        JsonObject json() {
+    public record Response(int status, String body) {
+        public JsonObject json() {
             return JsonParser.parseString(body).getAsJsonObject();
         }
 
         /** The error-message of the first RESTCONF error in the body. */
-        String errorMessage() {
+        public String errorMessage() {
             final JsonElement error = json().getAsJsonObject("errors").getAsJsonArray("error").get(0);
             return error.getAsJsonObject().get("error-message").getAsString();
         }
@@ -63,31 +63,31 @@ final class RestconfClient {
         }
     }
 
-    Response get(final String path) throws IOException, InterruptedException {
+    public Response get(final String path) throws IOException, InterruptedException {
         return send(request("data/" + path).GET());
     }
 
-    Response getOperational(final String path) throws IOException, InterruptedException {
+    public Response getOperational(final String path) throws IOException, InterruptedException {
         return send(request("data/" + path + "?content=nonconfig").GET());
     }
 
-    Response put(final String path, final String json) throws IOException, InterruptedException {
+    public Response put(final String path, final String json) throws IOException, InterruptedException {
         return send(request("data/" + path).PUT(BodyPublishers.ofString(json)));
     }
 
-    Response patch(final String path, final String json) throws IOException, InterruptedException {
+    public Response patch(final String path, final String json) throws IOException, InterruptedException {
         return send(request("data/" + path).method("PATCH", BodyPublishers.ofString(json)));
     }
 
-    Response post(final String path, final String json) throws IOException, InterruptedException {
+    public Response post(final String path, final String json) throws IOException, InterruptedException {
         return send(request("data/" + path).POST(BodyPublishers.ofString(json)));
     }
 
-    Response delete(final String path) throws IOException, InterruptedException {
+    public Response delete(final String path) throws IOException, InterruptedException {
         return send(request("data/" + path).DELETE());
     }
 
-    Response invoke(final String rpc, final String json) throws IOException, InterruptedException {
+    public Response invoke(final String rpc, final String json) throws IOException, InterruptedException {
         return send(request("operations/" + rpc).POST(BodyPublishers.ofString(json)));
     }
 

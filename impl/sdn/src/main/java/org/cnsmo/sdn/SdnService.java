@@ -1,0 +1,137 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.sdn;
+
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.cnsmo.sdn.pipeline.FilterIntent;
+import org.cnsmo.sdn.pipeline.RuleIntent;
+import org.cnsmo.sdn.pipeline.SwitchBinding;
+import org.cnsmo.sdn.reject.RejectResponder;
+import org.cnsmo.sdn.render.InventoryWriter;
+import org.cnsmo.sdn.render.ListListener;
+import org.cnsmo.sdn.render.SwitchRenderer;
+import org.cnsmo.sdn.stats.StatusWriter;
+import org.cnsmo.sdn.switches.SwitchListener;
+import org.cnsmo.sdn.switches.SwitchRpcs;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.NotificationService;
+import org.opendaylight.mdsal.binding.api.RpcService;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.Firewall;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.Nodes;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
+import org.opendaylight.yangtools.binding.DataObjectReference;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SDN service: renders traffic filters and firewall rules onto the nodes' switches (see
+ * {@link org.cnsmo.sdn.pipeline.Pipeline}), keeps them reconciled, answers rejected packets and
+ * publishes counters. One instance per controller: in a cluster, every member would render, so a
+ * cluster deployment needs a singleton service first.
+ */
+@Component(service = { })
+public final class SdnService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SdnService.class);
+    /** How often switches are read for counters and reconciliation. */
+    static final long POLL_MILLIS = 2_000;
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+        new ThreadFactoryBuilder().setNameFormat("cnsmo-sdn-%d").setDaemon(true).build());
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final SwitchRenderer renderer;
+    private final ScheduledFuture<?> poller;
+
+    @Activate
+    public SdnService(@Reference final DataBroker dataBroker, @Reference final RpcService rpcService,
+            @Reference final NotificationService notificationService) {
+        final var switches = new SwitchRpcs(rpcService);
+        final var status = own(new StatusWriter(dataBroker));
+        // A lost inventory write makes the renderer rewrite every flow, on its own thread.
+        final var inventory = own(new InventoryWriter(dataBroker,
+            () -> executor.execute(this::rewriteAll)));
+        renderer = new SwitchRenderer(inventory, status, switches, executor, Clock.systemUTC());
+
+        own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
+            DataObjectReference.builder(Nodes.class).child(Node.class).build(),
+            new ListListener<>(path -> path.getFirstKeyOf(Node.class).getName().getValue(),
+                (name, node) -> renderer.onNode(name, node == null ? null : SwitchBinding.of(node)), executor)));
+        own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
+            DataObjectReference.builder(TrafficFilters.class).child(Filter.class).build(),
+            new ListListener<>(path -> path.getFirstKeyOf(Filter.class).getName().getValue(),
+                (name, filter) -> renderer.onFilter(name, filter == null ? null : FilterIntent.of(filter)),
+                executor)));
+        own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
+            DataObjectReference.builder(Firewall.class).child(Rule.class).build(),
+            new ListListener<>(path -> path.getFirstKeyOf(Rule.class).getName().getValue(),
+                (name, rule) -> renderer.onRule(name, rule == null ? null : RuleIntent.of(rule)), executor)));
+        own(SwitchListener.register(dataBroker, renderer::onSwitch, executor));
+        own(notificationService.registerListener(PacketReceived.class, new RejectResponder(switches),
+            MoreExecutors.directExecutor()));
+        poller = executor.scheduleWithFixedDelay(() -> guarded(renderer::poll), POLL_MILLIS, POLL_MILLIS,
+            TimeUnit.MILLISECONDS);
+        LOG.info("CNSMO SDN renderer started");
+    }
+
+    @Deactivate
+    @Override
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    public void close() {
+        poller.cancel(false);
+        for (var resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Failed to close {}", resource, e);
+            }
+        }
+        executor.shutdownNow();
+        LOG.info("CNSMO SDN renderer stopped");
+    }
+
+    private void rewriteAll() {
+        renderer.rewriteAll();
+    }
+
+    private <T extends AutoCloseable> T own(final T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private <T extends Registration> T own(final T registration) {
+        resources.add(registration::close);
+        return registration;
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static void guarded(final Runnable task) {
+        // An exception escaping a periodic task would cancel it for good.
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("Switch poll failed", e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.sdn.pipeline;
+
+import org.cnsmo.api.net.Ipv4Network;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.DropActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.drop.action._case.DropActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.Action;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowModFlags;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Instructions;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.InstructionsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.GoToTableCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.apply.actions._case.ApplyActionsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.go.to.table._case.GoToTableBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.InstructionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.TcpMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.UdpMatchBuilder;
+import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint16;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint64;
+import org.opendaylight.yangtools.yang.common.Uint8;
+
+/**
+ * The building blocks of CNSMO flows: matches with their OpenFlow prerequisites (EtherType before
+ * IP fields, IP protocol before L4 ports) and the three kinds of instructions the pipeline uses.
+ */
+final class FlowParts {
+    static final short PROTOCOL_ICMP = 1;
+    static final short PROTOCOL_TCP = 6;
+    static final short PROTOCOL_UDP = 17;
+
+    private static final long ETHERTYPE_IPV4 = 0x0800;
+    private static final FlowModFlags NO_FLAGS = new FlowModFlags(false, false, false, false, false);
+    private static final Uint16 NO_TIMEOUT = Uint16.ZERO;
+
+    private FlowParts() {
+        // utility
+    }
+
+    /** A flow with everything but its match and instructions. */
+    static FlowBuilder flow(final String id, final Uint8 table, final int priority, final Uint64 cookie) {
+        return new FlowBuilder()
+            .setId(new FlowId(id))
+            .setFlowName(id)
+            .setTableId(table)
+            .setPriority(Uint16.valueOf(priority))
+            .setCookie(new FlowCookie(cookie))
+            .setIdleTimeout(NO_TIMEOUT)
+            .setHardTimeout(NO_TIMEOUT)
+            .setFlags(NO_FLAGS)
+            .setStrict(Boolean.FALSE)
+            .setBarrier(Boolean.FALSE);
+    }
+
+    /** A match on IPv4 packets with their prerequisite EtherType. */
+    static MatchBuilder ipv4() {
+        return new MatchBuilder().setEthernetMatch(new EthernetMatchBuilder()
+            .setEthernetType(new EthernetTypeBuilder().setType(new EtherType(Uint32.valueOf(ETHERTYPE_IPV4))).build())
+            .build());
+    }
+
+    /** Adds an IP protocol to an IPv4 match. */
+    static MatchBuilder protocol(final MatchBuilder match, final short protocol) {
+        return match.setIpMatch(new IpMatchBuilder().setIpProtocol(Uint8.valueOf(protocol)).build());
+    }
+
+    static MatchBuilder source(final MatchBuilder match, final Ipv4Network network) {
+        return match.setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(prefix(network)).build());
+    }
+
+    static MatchBuilder destination(final MatchBuilder match, final Ipv4Network network) {
+        return match.setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(prefix(network)).build());
+    }
+
+    /** Adds a TCP destination port match; the match must already name protocol TCP. */
+    static MatchBuilder tcpDestination(final MatchBuilder match, final PortMask port) {
+        final var tcp = new TcpMatchBuilder().setTcpDestinationPort(new PortNumber(Uint16.valueOf(port.value())));
+        if (!port.isExact()) {
+            tcp.setTcpDestinationPortMask(new PortNumber(Uint16.valueOf(port.mask())));
+        }
+        return match.setLayer4Match(tcp.build());
+    }
+
+    /** Adds a UDP destination port match; the match must already name protocol UDP. */
+    static MatchBuilder udpDestination(final MatchBuilder match, final PortMask port) {
+        final var udp = new UdpMatchBuilder().setUdpDestinationPort(new PortNumber(Uint16.valueOf(port.value())));
+        if (!port.isExact()) {
+            udp.setUdpDestinationPortMask(new PortNumber(Uint16.valueOf(port.mask())));
+        }
+        return match.setLayer4Match(udp.build());
+    }
+
+    static Instructions goTo(final Uint8 table) {
+        return new InstructionsBuilder().setInstruction(BindingMap.of(new InstructionBuilder()
+            .setOrder(0)
+            .setInstruction(new GoToTableCaseBuilder()
+                .setGoToTable(new GoToTableBuilder().setTableId(table).build())
+                .build())
+            .build())).build();
+    }
+
+    static Instructions drop() {
+        return apply(new ActionBuilder().setOrder(0)
+            .setAction(new DropActionCaseBuilder().setDropAction(new DropActionBuilder().build()).build())
+            .build());
+    }
+
+    /** Output to a reserved port such as NORMAL or CONTROLLER. */
+    static Instructions output(final String reservedPort, final int maxLength) {
+        return apply(new ActionBuilder().setOrder(0)
+            .setAction(new OutputActionCaseBuilder().setOutputAction(new OutputActionBuilder()
+                .setOutputNodeConnector(new Uri(reservedPort))
+                .setMaxLength(Uint16.valueOf(maxLength))
+                .build()).build())
+            .build());
+    }
+
+    private static Instructions apply(final Action action) {
+        return new InstructionsBuilder().setInstruction(BindingMap.of(new InstructionBuilder()
+            .setOrder(0)
+            .setInstruction(new ApplyActionsCaseBuilder()
+                .setApplyActions(new ApplyActionsBuilder().setAction(BindingMap.of(action)).build())
+                .build())
+            .build())).build();
+    }
+
+    private static Ipv4Prefix prefix(final Ipv4Network network) {
+        return new Ipv4Prefix(network.toString());
+    }
+}

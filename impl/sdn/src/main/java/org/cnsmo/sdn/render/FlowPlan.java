@@ -1,0 +1,197 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.sdn.render;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cnsmo.sdn.pipeline.FilterFlows;
+import org.cnsmo.sdn.pipeline.FilterIntent;
+import org.cnsmo.sdn.pipeline.FirewallFlows;
+import org.cnsmo.sdn.pipeline.NodeFlows;
+import org.cnsmo.sdn.pipeline.Owner;
+import org.cnsmo.sdn.pipeline.RuleIntent;
+import org.cnsmo.sdn.pipeline.SwitchBinding;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
+import org.opendaylight.yangtools.yang.common.Uint64;
+
+/**
+ * The flows the current intent puts on each switch, kept up to date one change at a time. Each
+ * change recomputes only the owners it affects (a filter, a rule, or a node and everything on its
+ * switch) and returns the exact flows to write and delete. Pure: no I/O, not thread-safe.
+ */
+public final class FlowPlan {
+    private final Map<String, SwitchBinding> bindings = new HashMap<>();
+    private final Map<String, FilterIntent> filters = new HashMap<>();
+    private final Map<String, Set<String>> filtersByNode = new HashMap<>();
+    private final Map<String, RuleIntent> rules = new HashMap<>();
+    private final Map<Owner, Map<Uint64, List<Flow>>> flows = new HashMap<>();
+
+    /** Sets or (with null) removes a node's switch binding. */
+    public FlowDelta setNode(final String node, final SwitchBinding binding) {
+        if (binding == null) {
+            bindings.remove(node);
+        } else {
+            bindings.put(node, binding);
+        }
+        final var delta = new FlowDelta();
+        refresh(Owner.node(node), delta);
+        for (var filter : filtersByNode.getOrDefault(node, Set.of())) {
+            refresh(Owner.filter(filter), delta);
+        }
+        for (var rule : rules.values()) {
+            if (rule.appliesTo(node)) {
+                refresh(Owner.rule(rule.name()), delta);
+            }
+        }
+        return delta;
+    }
+
+    /** Sets or (with null) removes a traffic filter. */
+    public FlowDelta setFilter(final String name, final FilterIntent filter) {
+        final var old = filter == null ? filters.remove(name) : filters.put(name, filter);
+        if (old != null) {
+            final var names = filtersByNode.get(old.node());
+            names.remove(name);
+            if (names.isEmpty()) {
+                filtersByNode.remove(old.node());
+            }
+        }
+        if (filter != null) {
+            filtersByNode.computeIfAbsent(filter.node(), key -> new HashSet<>()).add(name);
+        }
+        final var delta = new FlowDelta();
+        refresh(Owner.filter(name), delta);
+        return delta;
+    }
+
+    /** Sets or (with null) removes a firewall rule. */
+    public FlowDelta setRule(final String name, final RuleIntent rule) {
+        if (rule == null) {
+            rules.remove(name);
+        } else {
+            rules.put(name, rule);
+        }
+        final var delta = new FlowDelta();
+        refresh(Owner.rule(name), delta);
+        return delta;
+    }
+
+    /** The binding of the node a switch belongs to, or null. */
+    public SwitchBinding bindingOf(final Uint64 datapathId) {
+        return bindings.values().stream().filter(b -> b.datapathId().equals(datapathId)).findFirst().orElse(null);
+    }
+
+    /** The binding of a node, or null. */
+    public SwitchBinding binding(final String node) {
+        return bindings.get(node);
+    }
+
+    /** Every owner that has flows, or should have, with the switches it has them on. */
+    public Map<Owner, Map<Uint64, List<Flow>>> owners() {
+        return flows;
+    }
+
+    /** The node a filter targets, or null for an unknown filter. */
+    public String filterNode(final String name) {
+        final var filter = filters.get(name);
+        return filter == null ? null : filter.node();
+    }
+
+    /** The flows an owner has on one switch; empty when none. */
+    public List<Flow> flowsOf(final Owner owner, final Uint64 datapathId) {
+        return flows.getOrDefault(owner, Map.of()).getOrDefault(datapathId, List.of());
+    }
+
+    /** How many flows each owner has on a switch. */
+    public Map<Owner, Integer> flowCountsOn(final Uint64 datapathId) {
+        final var counts = new HashMap<Owner, Integer>();
+        flows.forEach((owner, bySwitch) -> {
+            final var onSwitch = bySwitch.get(datapathId);
+            if (onSwitch != null) {
+                counts.put(owner, onSwitch.size());
+            }
+        });
+        return counts;
+    }
+
+    private void refresh(final Owner owner, final FlowDelta delta) {
+        final var before = flows.getOrDefault(owner, Map.of());
+        final var after = compute(owner);
+        for (var entry : before.entrySet()) {
+            final var keep = keys(after.getOrDefault(entry.getKey(), List.of()));
+            for (var flow : entry.getValue()) {
+                if (!keep.contains(flow.key())) {
+                    delta.delete(entry.getKey(), flow);
+                }
+            }
+        }
+        for (var entry : after.entrySet()) {
+            final var old = before.getOrDefault(entry.getKey(), List.of());
+            for (var flow : entry.getValue()) {
+                if (!old.contains(flow)) {
+                    delta.put(entry.getKey(), flow);
+                }
+            }
+        }
+        if (after.isEmpty()) {
+            flows.remove(owner);
+        } else {
+            flows.put(owner, after);
+        }
+    }
+
+    private Map<Uint64, List<Flow>> compute(final Owner owner) {
+        return switch (owner.kind()) {
+            case NODE -> {
+                final var binding = bindings.get(owner.name());
+                yield binding == null ? Map.of() : Map.of(binding.datapathId(), NodeFlows.of(binding));
+            }
+            case FILTER -> {
+                final var filter = filters.get(owner.name());
+                final var binding = filter == null ? null : bindings.get(filter.node());
+                yield binding == null ? Map.of() : Map.of(binding.datapathId(), FilterFlows.of(filter));
+            }
+            case FIREWALL_RULE -> {
+                final var rule = rules.get(owner.name());
+                if (rule == null) {
+                    yield Map.of();
+                }
+                final var ruleFlows = FirewallFlows.of(rule);
+                final var bySwitch = new HashMap<Uint64, List<Flow>>();
+                for (var binding : bindings.values()) {
+                    if (rule.appliesTo(binding.node())) {
+                        bySwitch.put(binding.datapathId(), ruleFlows);
+                    }
+                }
+                yield bySwitch;
+            }
+        };
+    }
+
+    private static Set<FlowKey> keys(final List<Flow> list) {
+        final var keys = new HashSet<FlowKey>();
+        for (var flow : list) {
+            keys.add(flow.key());
+        }
+        return keys;
+    }
+
+    /** All flows currently planned on a switch, for a full resynchronisation. */
+    public List<Flow> flowsOn(final Uint64 datapathId) {
+        final var all = new ArrayList<Flow>();
+        for (var bySwitch : flows.values()) {
+            all.addAll(bySwitch.getOrDefault(datapathId, List.of()));
+        }
+        return all;
+    }
+}

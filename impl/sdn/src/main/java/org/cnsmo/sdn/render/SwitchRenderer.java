@@ -1,0 +1,250 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.sdn.render;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.cnsmo.sdn.pipeline.Cookies;
+import org.cnsmo.sdn.pipeline.FilterIntent;
+import org.cnsmo.sdn.pipeline.Owner;
+import org.cnsmo.sdn.pipeline.RuleIntent;
+import org.cnsmo.sdn.pipeline.SwitchBinding;
+import org.cnsmo.sdn.stats.CounterHistory;
+import org.cnsmo.sdn.stats.FlowCounters;
+import org.cnsmo.sdn.stats.StatusWriter;
+import org.cnsmo.sdn.stats.SwitchSnapshot;
+import org.cnsmo.sdn.switches.SwitchRpcs;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.filter.Status.Installed;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yangtools.yang.common.Uint64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the switches holding exactly the flows of the current intent and publishes what they do.
+ * Intent changes become flow deltas in the inventory; every poll reads each connected switch's
+ * CNSMO flows, re-adds the flows of any owner that lost some (a wiped table), removes CNSMO flows
+ * no intent owns (deleted while the switch was away), and publishes counters and filter states.
+ *
+ * <p>Confined to one thread: every method must run on the executor given to the constructor.
+ */
+public final class SwitchRenderer {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchRenderer.class);
+
+    /**
+     * A filter's published installation state.
+     *
+     * @param state the state
+     * @param reason why it is not installed, or null
+     */
+    private record FilterState(Installed state, String reason) {
+        // a value
+    }
+
+    private final FlowPlan plan = new FlowPlan();
+    private final Set<Uint64> connected = new HashSet<>();
+    private final Map<Uint64, SwitchSnapshot> snapshots = new HashMap<>();
+    private final Map<Owner, CounterHistory> histories = new HashMap<>();
+    private final Map<String, FilterState> filterStates = new HashMap<>();
+    private final InventoryWriter inventory;
+    private final StatusWriter status;
+    private final SwitchRpcs switches;
+    private final Executor executor;
+    private final Clock clock;
+
+    public SwitchRenderer(final InventoryWriter inventory, final StatusWriter status, final SwitchRpcs switches,
+            final Executor executor, final Clock clock) {
+        this.inventory = inventory;
+        this.status = status;
+        this.switches = switches;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public void onNode(final String node, final SwitchBinding binding) {
+        final var old = plan.binding(node);
+        if (Objects.equals(old, binding)) {
+            return;
+        }
+        inventory.apply(plan.setNode(node, binding));
+        if (binding != null) {
+            status.nodeSwitch(node, connected.contains(binding.datapathId()), binding.switchId().getValue());
+        } else if (old != null) {
+            status.nodeSwitch(node, false, null);
+        }
+        publishFilterStates(node);
+    }
+
+    public void onFilter(final String name, final FilterIntent filter) {
+        inventory.apply(plan.setFilter(name, filter));
+        if (filter == null) {
+            histories.remove(Owner.filter(name));
+            filterStates.remove(name);
+            status.removeFilter(name);
+        } else {
+            publishFilter(name, false);
+        }
+    }
+
+    public void onRule(final String name, final RuleIntent rule) {
+        inventory.apply(plan.setRule(name, rule));
+        if (rule == null) {
+            histories.remove(Owner.rule(name));
+            status.removeRule(name);
+        }
+    }
+
+    public void onSwitch(final Uint64 datapathId, final boolean up) {
+        if (up ? !connected.add(datapathId) : !connected.remove(datapathId)) {
+            return;
+        }
+        LOG.info("Switch openflow:{} {}", datapathId, up ? "connected" : "disconnected");
+        if (!up) {
+            snapshots.remove(datapathId);
+        }
+        final var binding = plan.bindingOf(datapathId);
+        if (binding != null) {
+            status.nodeSwitch(binding.node(), up, binding.switchId().getValue());
+            publishFilterStates(binding.node());
+        }
+    }
+
+    /** Reads every connected switch of a node; the answers arrive later on the executor. */
+    public void poll() {
+        for (var datapathId : List.copyOf(connected)) {
+            if (plan.bindingOf(datapathId) == null) {
+                continue;
+            }
+            Futures.addCallback(switches.readFlows(datapathId), new FutureCallback<>() {
+                @Override
+                public void onSuccess(final SwitchSnapshot snapshot) {
+                    onSnapshot(datapathId, snapshot);
+                }
+
+                @Override
+                public void onFailure(final Throwable cause) {
+                    LOG.debug("Could not read the flows of switch openflow:{}", datapathId, cause);
+                }
+            }, executor);
+        }
+    }
+
+    /** Rewrites every planned flow, after a write to the inventory was lost. */
+    public void rewriteAll() {
+        final var delta = new FlowDelta();
+        plan.owners().forEach((owner, bySwitch) -> bySwitch.forEach((datapathId, flows) -> {
+            for (var flow : flows) {
+                delta.put(datapathId, flow);
+            }
+        }));
+        inventory.apply(delta);
+    }
+
+    void onSnapshot(final Uint64 datapathId, final SwitchSnapshot snapshot) {
+        if (!connected.contains(datapathId) || plan.bindingOf(datapathId) == null) {
+            return;
+        }
+        snapshots.put(datapathId, snapshot);
+        reconcile(datapathId, snapshot);
+        publishCounters(datapathId);
+    }
+
+    private void reconcile(final Uint64 datapathId, final SwitchSnapshot snapshot) {
+        final var expected = plan.flowCountsOn(datapathId);
+        final var expectedCookies = new HashSet<Long>();
+        expected.forEach((owner, count) -> {
+            final long cookie = owner.cookie().longValue();
+            expectedCookies.add(cookie);
+            if (snapshot.counters(cookie).flows() < count) {
+                LOG.info("Switch openflow:{} lost flows of {}; adding them again", datapathId, owner);
+                switches.addFlows(datapathId, plan.flowsOf(owner, datapathId));
+            }
+        });
+        for (var cookie : snapshot.byCookie().keySet()) {
+            if (!expectedCookies.contains(cookie)) {
+                LOG.info("Switch openflow:{} holds CNSMO flows with cookie {} that no intent owns; removing them",
+                    datapathId, Long.toHexString(cookie));
+                switches.removeCookie(datapathId, Uint64.fromLongBits(cookie));
+            }
+        }
+    }
+
+    private void publishCounters(final Uint64 datapathId) {
+        final var now = clock.instant();
+        for (var owner : plan.flowCountsOn(datapathId).keySet()) {
+            if (owner.kind() == Cookies.Kind.NODE) {
+                continue;
+            }
+            final var history = histories.computeIfAbsent(owner, key -> new CounterHistory());
+            final boolean changed = history.record(now, totalCounters(owner));
+            if (owner.kind() == Cookies.Kind.FILTER) {
+                publishFilter(owner.name(), changed);
+            } else if (changed) {
+                status.rule(owner.name(), history);
+            }
+        }
+    }
+
+    /** An owner's counters summed over every switch it has flows on, as last read. */
+    private FlowCounters totalCounters(final Owner owner) {
+        var total = FlowCounters.NONE;
+        for (var datapathId : plan.owners().getOrDefault(owner, Map.of()).keySet()) {
+            final var snapshot = snapshots.get(datapathId);
+            if (snapshot != null) {
+                total = total.plus(snapshot.counters(owner.cookie().longValue()));
+            }
+        }
+        return total;
+    }
+
+    private void publishFilterStates(final String node) {
+        for (var entry : List.copyOf(filterStates.keySet())) {
+            if (node.equals(plan.filterNode(entry))) {
+                publishFilter(entry, false);
+            }
+        }
+    }
+
+    private void publishFilter(final String name, final boolean countersChanged) {
+        final var node = plan.filterNode(name);
+        if (node == null) {
+            return;
+        }
+        final var owner = Owner.filter(name);
+        final var binding = plan.binding(node);
+        final FilterState state;
+        List<Flow> flows = List.of();
+        if (binding == null) {
+            state = new FilterState(Installed.NodeAbsent, "Node " + node + " names no switch (datapath-id)");
+        } else if (!connected.contains(binding.datapathId())) {
+            state = new FilterState(Installed.NodeAbsent, "Switch " + binding.switchId().getValue() + " of node "
+                + node + " is not connected");
+        } else {
+            flows = plan.flowsOf(owner, binding.datapathId());
+            final var snapshot = snapshots.get(binding.datapathId());
+            final boolean onSwitch = snapshot != null
+                && snapshot.counters(owner.cookie().longValue()).flows() >= flows.size();
+            state = onSwitch ? new FilterState(Installed.Installed, null)
+                : new FilterState(Installed.Pending, "Waiting for the switch to confirm the flows");
+        }
+        if (!countersChanged && state.equals(filterStates.get(name))) {
+            return;
+        }
+        filterStates.put(name, state);
+        status.filter(name, state.state(), state.reason(),
+            flows.stream().map(flow -> flow.getId().getValue()).toList(), histories.get(owner));
+    }
+}

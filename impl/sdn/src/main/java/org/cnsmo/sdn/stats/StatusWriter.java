@@ -1,0 +1,178 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.sdn.stats;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import org.cnsmo.sdn.store.OrderedTransactions;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
+import org.opendaylight.mdsal.common.api.CommitInfo;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.Firewall;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.FirewallBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleKey;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.Statistics;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.StatisticsBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.Nodes;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.NodesBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.NodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.StatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFiltersBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterKey;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.filter.Status;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.counters.with.history.Sample;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.counters.with.history.SampleBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.counters.with.history.SampleKey;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.ZeroBasedCounter64;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes what the renderer observes in the OPERATIONAL datastore: each filter's installation
+ * state and counters, each firewall rule's counters, each node's switch connection. Writes merge
+ * only the observed leaves, so other services' observations of the same node are kept.
+ */
+public final class StatusWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
+    private static final LogicalDatastoreType OPERATIONAL = LogicalDatastoreType.OPERATIONAL;
+    private static final DataObjectIdentifier<TrafficFilters> FILTERS =
+        DataObjectIdentifier.builder(TrafficFilters.class).build();
+    private static final DataObjectIdentifier<Firewall> FIREWALL = DataObjectIdentifier.builder(Firewall.class).build();
+    private static final DataObjectIdentifier<Nodes> NODES = DataObjectIdentifier.builder(Nodes.class).build();
+
+    private final OrderedTransactions transactions;
+
+    public StatusWriter(final DataBroker dataBroker) {
+        transactions = new OrderedTransactions(dataBroker, "observed state");
+    }
+
+    /** Publishes a filter's installation state and counters, replacing what was published before. */
+    public void filter(final String name, final Status.Installed state, final String reason,
+            final List<String> flowIds, final CounterHistory counters) {
+        final var key = new FilterKey(new ObjectName(name));
+        final var status = new org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters
+            .filter.StatusBuilder()
+            .setInstalled(state)
+            .setReason(reason)
+            .setFlowId(flowIds.isEmpty() ? null : Set.copyOf(flowIds));
+        if (counters != null && counters.current() != null) {
+            status.setStatistics(new org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic
+                .filters.filter.status.StatisticsBuilder()
+                .setPackets(counter(counters.current().packets()))
+                .setBytes(counter(counters.current().bytes()))
+                .setLastUpdated(time(counters.readAt()))
+                .setSample(samples(counters))
+                .build());
+        }
+        final var tx = transactions.newWriteOnlyTransaction();
+        tx.merge(OPERATIONAL, FILTERS, new TrafficFiltersBuilder()
+            .setFilter(BindingMap.of(new FilterBuilder().withKey(key).build()))
+            .build());
+        tx.put(OPERATIONAL, FILTERS.toBuilder().child(Filter.class, key).child(Status.class).build(), status.build());
+        commit(tx, "filter " + name);
+    }
+
+    /** Publishes a firewall rule's counters, replacing what was published before. */
+    public void rule(final String name, final CounterHistory counters) {
+        final var key = new RuleKey(new ObjectName(name));
+        final var tx = transactions.newWriteOnlyTransaction();
+        tx.merge(OPERATIONAL, FIREWALL, new FirewallBuilder()
+            .setRule(BindingMap.of(new RuleBuilder().withKey(key).build()))
+            .build());
+        tx.put(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, key).child(Statistics.class).build(),
+            new StatisticsBuilder()
+                .setPackets(counter(counters.current().packets()))
+                .setBytes(counter(counters.current().bytes()))
+                .setLastUpdated(time(counters.readAt()))
+                .setSample(samples(counters))
+                .build());
+        commit(tx, "rule " + name);
+    }
+
+    /**
+     * Publishes whether a node's switch is connected, and its inventory id when the node names one
+     * (a node that no longer names one keeps showing its last switch id, as disconnected).
+     */
+    public void nodeSwitch(final String node, final boolean connected, final String switchId) {
+        final var tx = transactions.newWriteOnlyTransaction();
+        tx.merge(OPERATIONAL, NODES, new NodesBuilder()
+            .setNode(BindingMap.of(new NodeBuilder().setName(new NodeName(node))
+                .setStatus(new StatusBuilder().setSwitchConnected(connected).setSwitchId(switchId).build())
+                .build()))
+            .build());
+        commit(tx, "node " + node);
+    }
+
+    public void removeFilter(final String name) {
+        final var tx = transactions.newWriteOnlyTransaction();
+        tx.delete(OPERATIONAL, FILTERS.toBuilder().child(Filter.class, new FilterKey(new ObjectName(name))).build());
+        commit(tx, "filter " + name);
+    }
+
+    public void removeRule(final String name) {
+        final var tx = transactions.newWriteOnlyTransaction();
+        tx.delete(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, new RuleKey(new ObjectName(name))).build());
+        commit(tx, "rule " + name);
+    }
+
+    @Override
+    public void close() {
+        transactions.close();
+    }
+
+    private static java.util.Map<SampleKey, Sample> samples(final CounterHistory counters) {
+        final var samples = BindingMap.<SampleKey, Sample>orderedBuilder();
+        for (var sample : counters.samples()) {
+            samples.add(new SampleBuilder()
+                .setTime(time(sample.time()))
+                .setPackets(counter(sample.counters().packets()))
+                .setBytes(counter(sample.counters().bytes()))
+                .build());
+        }
+        final var built = samples.build();
+        return built.isEmpty() ? null : built;
+    }
+
+    private static ZeroBasedCounter64 counter(final long value) {
+        return new ZeroBasedCounter64(Uint64.fromLongBits(value));
+    }
+
+    static DateAndTime time(final Instant instant) {
+        return new DateAndTime(instant.truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+    private static void commit(final WriteTransaction tx, final String what) {
+        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
+            @Override
+            public void onSuccess(final CommitInfo result) {
+                // published
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.warn("Could not publish the observed state of {}", what, cause);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+}

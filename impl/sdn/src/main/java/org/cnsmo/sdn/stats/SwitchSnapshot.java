@@ -1,0 +1,44 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.sdn.stats;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cnsmo.sdn.pipeline.Cookies;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapList;
+
+/**
+ * The CNSMO flows found on a switch, summed per cookie.
+ *
+ * @param byCookie counters per cookie, only for CNSMO cookies
+ */
+public record SwitchSnapshot(Map<Long, FlowCounters> byCookie) {
+    public SwitchSnapshot {
+        byCookie = Map.copyOf(byCookie);
+    }
+
+    /** Sums a flow statistics reply per CNSMO cookie; other applications' flows are ignored. */
+    public static SwitchSnapshot of(final List<FlowAndStatisticsMapList> flows) {
+        final var byCookie = new HashMap<Long, FlowCounters>();
+        for (var flow : flows) {
+            final var cookie = flow.getCookie();
+            if (cookie == null || !Cookies.isCnsmo(cookie.getValue().longValue())) {
+                continue;
+            }
+            final var packets = flow.getPacketCount() == null ? 0 : flow.getPacketCount().getValue().longValue();
+            final var bytes = flow.getByteCount() == null ? 0 : flow.getByteCount().getValue().longValue();
+            byCookie.merge(cookie.getValue().longValue(), new FlowCounters(1, packets, bytes), FlowCounters::plus);
+        }
+        return new SwitchSnapshot(byCookie);
+    }
+
+    public FlowCounters counters(final long cookie) {
+        return byCookie.getOrDefault(cookie, FlowCounters.NONE);
+    }
+}

@@ -1,0 +1,52 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.sdn.switches;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import org.cnsmo.sdn.pipeline.SwitchBinding;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataTreeModification;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yangtools.binding.DataObjectReference;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.common.Uint64;
+
+/**
+ * Tells which switches are connected: the OpenFlow plugin keeps a connected switch in the
+ * OPERATIONAL inventory and removes it when it disconnects.
+ *
+ * @param consumer receives a datapath id and whether the switch is connected
+ * @param executor the renderer's thread
+ */
+public record SwitchListener(BiConsumer<Uint64, Boolean> consumer, Executor executor)
+        implements DataTreeChangeListener<FlowCapableNode> {
+
+    public static Registration register(final DataBroker dataBroker, final BiConsumer<Uint64, Boolean> consumer,
+            final Executor executor) {
+        return dataBroker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
+            DataObjectReference.builder(Nodes.class).child(Node.class).augmentation(FlowCapableNode.class).build(),
+            new SwitchListener(consumer, executor));
+    }
+
+    @Override
+    public void onDataTreeChanged(final List<DataTreeModification<FlowCapableNode>> changes) {
+        for (var change : changes) {
+            final var datapathId = SwitchBinding.datapathIdOf(change.path().getFirstKeyOf(Node.class).getId());
+            if (datapathId != null) {
+                final boolean connected = change.getRootNode().dataAfter() != null;
+                executor.execute(() -> consumer.accept(datapathId, connected));
+            }
+        }
+    }
+}

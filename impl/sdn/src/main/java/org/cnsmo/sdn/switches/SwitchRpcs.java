@@ -1,0 +1,114 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.sdn.switches;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.List;
+import org.cnsmo.sdn.render.InventoryPaths;
+import org.cnsmo.sdn.stats.SwitchSnapshot;
+import org.opendaylight.mdsal.binding.api.RpcService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacket;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInputBuilder;
+import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.opendaylight.yangtools.yang.common.Uint64;
+import org.opendaylight.yangtools.yang.common.Uint8;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Direct requests to a connected switch through the OpenFlow plugin's RPCs. */
+public final class SwitchRpcs {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchRpcs.class);
+    private static final Uint8 ALL_TABLES = Uint8.MAX_VALUE;
+    private static final FlowCookie EXACT_COOKIE = new FlowCookie(Uint64.MAX_VALUE);
+
+    private final GetFlowStatistics getFlowStatistics;
+    private final AddFlow addFlow;
+    private final RemoveFlow removeFlow;
+    private final TransmitPacket transmitPacket;
+
+    public SwitchRpcs(final RpcService rpcService) {
+        getFlowStatistics = rpcService.getRpc(GetFlowStatistics.class);
+        addFlow = rpcService.getRpc(AddFlow.class);
+        removeFlow = rpcService.getRpc(RemoveFlow.class);
+        transmitPacket = rpcService.getRpc(TransmitPacket.class);
+    }
+
+    /** Reads every flow of a switch with its counters, straight from the switch. */
+    public ListenableFuture<SwitchSnapshot> readFlows(final Uint64 datapathId) {
+        return Futures.transform(
+            getFlowStatistics.invoke(new GetFlowStatisticsInputBuilder().setNode(node(datapathId)).build()),
+            result -> {
+                if (!result.isSuccessful()) {
+                    throw new IllegalStateException("Switch " + datapathId + " did not answer: " + result.getErrors());
+                }
+                return SwitchSnapshot.of(result.getResult().nonnullFlowAndStatisticsMapList());
+            }, MoreExecutors.directExecutor());
+    }
+
+    /** Adds flows directly to a switch (replacing identical ones). */
+    public void addFlows(final Uint64 datapathId, final List<Flow> flows) {
+        for (var flow : flows) {
+            log(addFlow.invoke(new AddFlowInputBuilder(flow).setNode(node(datapathId)).build()),
+                "add flow " + flow.getId().getValue() + " to switch " + datapathId);
+        }
+    }
+
+    /** Removes every flow with a cookie from every table of a switch. */
+    public void removeCookie(final Uint64 datapathId, final Uint64 cookie) {
+        log(removeFlow.invoke(new RemoveFlowInputBuilder()
+            .setNode(node(datapathId))
+            .setTableId(ALL_TABLES)
+            .setCookie(new FlowCookie(cookie))
+            .setCookieMask(EXACT_COOKIE)
+            .setStrict(Boolean.FALSE)
+            .build()), "remove cookie " + Long.toHexString(cookie.longValue()) + " from switch " + datapathId);
+    }
+
+    /** Sends a packet out of a switch port. */
+    public void transmit(final NodeConnectorId port, final byte[] packet) {
+        log(transmitPacket.invoke(new TransmitPacketInputBuilder()
+            .setNode(new NodeRef(InventoryPaths.nodeOf(port)))
+            .setEgress(new NodeConnectorRef(InventoryPaths.port(port)))
+            .setPayload(packet)
+            .build()), "send a packet out of " + port.getValue());
+    }
+
+    private static NodeRef node(final Uint64 datapathId) {
+        return new NodeRef(InventoryPaths.node(datapathId));
+    }
+
+    private static <T> void log(final ListenableFuture<RpcResult<T>> future, final String what) {
+        Futures.addCallback(future, new FutureCallback<>() {
+            @Override
+            public void onSuccess(final RpcResult<T> result) {
+                if (!result.isSuccessful()) {
+                    LOG.warn("Could not {}: {}", what, result.getErrors());
+                }
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.warn("Could not {}", what, cause);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+}

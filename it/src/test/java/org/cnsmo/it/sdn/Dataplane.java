@@ -1,0 +1,228 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.it.sdn;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private Open vSwitch (userspace datapath, its own database and run directory) with two node
+ * bridges and three hosts in network namespaces, all created here and removed on close:
+ *
+ * <pre>
+ *   ns cnsmo-ha  10.99.0.1 --port 2--+                               +--port 2-- ns cnsmo-hb 10.99.0.2
+ *                                    [bridge cnsmo-a] =1=patch=1= [bridge cnsmo-b]
+ *   ns cnsmo-ha2 10.99.0.5 --port 3--+    dpid 0xa                      dpid 0xb
+ * </pre>
+ *
+ * <p>Port 1 of each bridge is its uplink to the overlay; both bridges are OpenFlow 1.3 switches in
+ * fail-mode secure and out-of-band, connected to the controller on 127.0.0.1:6653.
+ */
+final class Dataplane implements AutoCloseable {
+    static final String BRIDGE_A = "cnsmo-a";
+    static final String BRIDGE_B = "cnsmo-b";
+    static final long DPID_A = 0xA;
+    static final long DPID_B = 0xB;
+    static final String HOST_A = "cnsmo-ha";
+    static final String HOST_A2 = "cnsmo-ha2";
+    static final String HOST_B = "cnsmo-hb";
+    static final String IP_A = "10.99.0.1";
+    static final String IP_A2 = "10.99.0.5";
+    static final String IP_B = "10.99.0.2";
+    private static final String CONTROLLER = "tcp:127.0.0.1:6653";
+    private static final List<String> NAMESPACES = List.of(HOST_A, HOST_A2, HOST_B);
+
+    private final Path dir;
+    private final List<Process> listeners = new ArrayList<>();
+
+    private Dataplane(final Path dir) {
+        this.dir = dir;
+    }
+
+    /** Builds the topology from scratch, removing what a previous run may have left. */
+    static Dataplane start(final Path dir) throws IOException, InterruptedException {
+        final var dataplane = new Dataplane(dir.toAbsolutePath());
+        dataplane.removeLeftovers();
+        boolean started = false;
+        try {
+            dataplane.create();
+            started = true;
+        } finally {
+            if (!started) {
+                dataplane.close();
+            }
+        }
+        return dataplane;
+    }
+
+    private void create() throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        run("ovsdb-tool", "create", dir.resolve("conf.db").toString(), "/usr/share/openvswitch/vswitch.ovsschema");
+        run("ovsdb-server", "--remote=punix:" + dir.resolve("db.sock"), "--pidfile=" + dir.resolve("ovsdb-server.pid"),
+            "--detach", "--log-file=" + dir.resolve("ovsdb-server.log"), dir.resolve("conf.db").toString());
+        vsctl("--no-wait", "init");
+        run("ovs-vswitchd", "unix:" + dir.resolve("db.sock"), "--pidfile=" + dir.resolve("ovs-vswitchd.pid"),
+            "--detach", "--log-file=" + dir.resolve("ovs-vswitchd.log"));
+        bridge(BRIDGE_A, DPID_A);
+        bridge(BRIDGE_B, DPID_B);
+        vsctl("add-port", BRIDGE_A, "a-up", "--", "set", "interface", "a-up", "type=patch", "options:peer=b-up",
+            "ofport_request=1");
+        vsctl("add-port", BRIDGE_B, "b-up", "--", "set", "interface", "b-up", "type=patch", "options:peer=a-up",
+            "ofport_request=1");
+        host(HOST_A, IP_A, BRIDGE_A, 2);
+        host(HOST_A2, IP_A2, BRIDGE_A, 3);
+        host(HOST_B, IP_B, BRIDGE_B, 2);
+    }
+
+    private void bridge(final String name, final long dpid) throws IOException, InterruptedException {
+        vsctl("add-br", name, "--", "set", "bridge", name, "datapath_type=netdev", "protocols=OpenFlow13",
+            "fail-mode=secure", "other-config:datapath-id=" + String.format("%016x", dpid));
+        connect(name);
+    }
+
+    /** Points a bridge at the controller (out-of-band, so OVS adds no hidden in-band flows). */
+    void connect(final String bridge) throws IOException, InterruptedException {
+        vsctl("set-controller", bridge, CONTROLLER, "--", "set", "controller", bridge, "connection-mode=out-of-band");
+    }
+
+    /** Disconnects a bridge from the controller; Open vSwitch flushes its flow table when it does. */
+    void disconnect(final String bridge) throws IOException, InterruptedException {
+        vsctl("del-controller", bridge);
+    }
+
+    private void host(final String ns, final String ip, final String bridge, final int port)
+            throws IOException, InterruptedException {
+        final var veth = ns.replace("cnsmo-", "v-");
+        run("ip", "netns", "add", ns);
+        run("ip", "link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns", ns);
+        run("ip", "link", "set", veth, "up");
+        inNamespace(ns, "ip", "addr", "add", ip + "/24", "dev", "eth0");
+        inNamespace(ns, "ip", "link", "set", "eth0", "up");
+        inNamespace(ns, "ip", "link", "set", "lo", "up");
+        // The userspace datapath does not fill in offloaded checksums: without this TCP is dropped.
+        inNamespace(ns, "ethtool", "-K", "eth0", "tx", "off");
+        vsctl("add-port", bridge, veth, "--", "set", "interface", veth, "ofport_request=" + port);
+    }
+
+    /** Starts a TCP server in a host that accepts connections on a port and closes them. */
+    void listen(final String ns, final int port) throws IOException {
+        listeners.add(new ProcessBuilder("ip", "netns", "exec", ns, "socat", "TCP-LISTEN:" + port + ",fork,reuseaddr",
+            "SYSTEM:true").redirectErrorStream(true).redirectOutput(dir.resolve("socat-" + ns + "-" + port + ".log")
+            .toFile()).start());
+    }
+
+    /** Tries a TCP connection from one host to an address, for at most three seconds. */
+    ConnectResult connect(final String fromNs, final String ip, final int port)
+            throws IOException, InterruptedException {
+        final long start = System.nanoTime();
+        final var result = exec("ip", "netns", "exec", fromNs, "nc", "-z", "-v", "-w", "3", ip, String.valueOf(port));
+        return new ConnectResult(result.exitCode() == 0, result.output().contains("refused"),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), result.output());
+    }
+
+    /** The flows of a bridge, one per line, as ovs-ofctl prints them. */
+    List<String> flows(final String bridge) throws IOException, InterruptedException {
+        final var result = exec("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", "--no-stats", bridge);
+        if (result.exitCode() != 0) {
+            throw new IOException("dump-flows failed: " + result.output());
+        }
+        return result.output().lines().filter(line -> line.contains("cookie=")).map(String::strip).sorted().toList();
+    }
+
+    /** The flows of a bridge with one cookie. */
+    List<String> flows(final String bridge, final String cookie) throws IOException, InterruptedException {
+        return flows(bridge).stream().filter(line -> line.contains("cookie=" + cookie + ",")).toList();
+    }
+
+    void deleteAllFlows(final String bridge) throws IOException, InterruptedException {
+        run("ovs-ofctl", "-O", "OpenFlow13", "del-flows", bridge);
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        listeners.forEach(Process::destroy);
+        removeLeftovers();
+    }
+
+    private void removeLeftovers() throws IOException, InterruptedException {
+        for (var ns : NAMESPACES) {
+            exec("ip", "netns", "pids", ns).output().lines().forEach(pid -> {
+                try {
+                    exec("kill", pid.strip());
+                } catch (IOException e) {
+                    // already gone
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            exec("ip", "netns", "del", ns);
+        }
+        for (var pidFile : List.of("ovs-vswitchd.pid", "ovsdb-server.pid")) {
+            final var path = dir.resolve(pidFile);
+            if (Files.exists(path)) {
+                exec("kill", Files.readString(path, StandardCharsets.UTF_8).strip());
+            }
+        }
+        for (var veth : List.of("v-ha", "v-ha2", "v-hb")) {
+            exec("ip", "link", "del", veth);
+        }
+        exec("rm", "-rf", dir.toString());
+    }
+
+    private void vsctl(final String... args) throws IOException, InterruptedException {
+        final var command = new ArrayList<String>();
+        command.add("ovs-vsctl");
+        command.add("--db=unix:" + dir.resolve("db.sock"));
+        command.addAll(List.of(args));
+        run(command.toArray(String[]::new));
+    }
+
+    private void inNamespace(final String ns, final String... args) throws IOException, InterruptedException {
+        final var command = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        command.addAll(List.of(args));
+        run(command.toArray(String[]::new));
+    }
+
+    private void run(final String... command) throws IOException, InterruptedException {
+        final var result = exec(command);
+        if (result.exitCode() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + result.output());
+        }
+    }
+
+    private ExecResult exec(final String... command) throws IOException, InterruptedException {
+        final var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("OVS_RUNDIR", dir.toString(), "OVS_LOGDIR", dir.toString(),
+            "OVS_DBDIR", dir.toString(), "OVS_SYSCONFDIR", dir.toString()));
+        final var process = builder.start();
+        final var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new ExecResult(process.waitFor(), output);
+    }
+
+    private record ExecResult(int exitCode, String output) {
+        // a value
+    }
+
+    /**
+     * The outcome of a TCP connection attempt.
+     *
+     * @param connected whether it connected
+     * @param refused whether it was actively refused (reset or ICMP unreachable)
+     * @param millis how long the attempt took
+     * @param output what nc printed
+     */
+    record ConnectResult(boolean connected, boolean refused, long millis, String output) {
+        // a value
+    }
+}

@@ -1,0 +1,267 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.it.sdn;
+
+import static org.cnsmo.it.rest.RestAssertions.assertRefused;
+import static org.cnsmo.it.rest.RestAssertions.assertStatus;
+import static org.cnsmo.it.sdn.Dataplane.BRIDGE_A;
+import static org.cnsmo.it.sdn.Dataplane.BRIDGE_B;
+import static org.cnsmo.it.sdn.Dataplane.HOST_A;
+import static org.cnsmo.it.sdn.Dataplane.HOST_A2;
+import static org.cnsmo.it.sdn.Dataplane.HOST_B;
+import static org.cnsmo.it.sdn.Dataplane.IP_A;
+import static org.cnsmo.it.sdn.Dataplane.IP_B;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.cnsmo.it.rest.Controller;
+import org.cnsmo.it.rest.ControllerExtension;
+import org.cnsmo.it.rest.RestconfClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Traffic filters and firewall rules, end to end: RESTCONF writes on the real controller become
+ * OpenFlow flows on real Open vSwitch bridges, and TCP connections between hosts in network
+ * namespaces behind those bridges are blocked, refused or let through accordingly.
+ */
+@ExtendWith(ControllerExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SdnEndToEndTest {
+    private static final String NODES = "cnsmo-nodes:nodes/node=";
+    private static final String FILTERS = "cnsmo-traffic-filters:traffic-filters/filter=";
+    private static final String RULES = "cnsmo-firewall:firewall/rule=";
+    /** Every node bridge carries five base flows: classification, two firewall defaults, forwarding. */
+    private static final int BASE_FLOWS = 5;
+    private static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
+
+    private static Dataplane dataplane;
+
+    @BeforeAll
+    static void startDataplane(final RestconfClient client) throws Exception {
+        dataplane = Dataplane.start(Path.of("target/dataplane"));
+        for (int port : List.of(8080, 8081, 7005, 7100, 9100, 9101)) {
+            dataplane.listen(HOST_A, port);
+        }
+        dataplane.listen(HOST_B, 9000);
+        assertStatus(201, client.put(NODES + "sdn.A", node("sdn.A", Dataplane.DPID_A)));
+        assertStatus(201, client.put(NODES + "sdn.B", node("sdn.B", Dataplane.DPID_B)));
+        await("base flows on both bridges").until(() -> baseFlowsPresent(BRIDGE_A) && baseFlowsPresent(BRIDGE_B));
+        await("B reaches A through both bridges").until(() -> dataplane.connect(HOST_B, IP_A, 8081).connected());
+    }
+
+    @AfterAll
+    static void stopDataplane() throws Exception {
+        if (dataplane != null) {
+            dataplane.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void nodesShowTheirConnectedSwitches(final RestconfClient client) throws Exception {
+        await("node A's switch connected").until(() -> {
+            final var status = client.getOperational(NODES + "sdn.A/status");
+            return status.status() == 200 && status.body().contains("\"switch-connected\":true")
+                && status.body().contains("\"switch-id\":\"openflow:10\"");
+        });
+    }
+
+    @Test
+    @Order(2)
+    void filterBlocksItsPortCountsAndLeavesWithItsFlows(final RestconfClient client) throws Exception {
+        assertStatus(201, client.put(FILTERS + "no-8080", """
+            {"cnsmo-traffic-filters:filter":[{"name":"no-8080","node":"sdn.A","tcp-destination-port":8080,
+              "ipv4-destination":"%s/32"}]}""".formatted(IP_A)));
+        await("filter flow on A").until(() -> dataplane.flows(BRIDGE_A).stream()
+            .anyMatch(flow -> flow.contains("tp_dst=8080") && flow.contains("actions=drop")));
+
+        final var blocked = dataplane.connect(HOST_B, IP_A, 8080);
+        assertFalse(blocked.connected(), () -> "8080 should be blocked: " + blocked);
+        final var open = dataplane.connect(HOST_B, IP_A, 8081);
+        assertTrue(open.connected(), () -> "8081 should stay open: " + open);
+        assertTrue(dataplane.flows(BRIDGE_B).stream().noneMatch(flow -> flow.contains("tp_dst=8080")),
+            "the filter targets node A only");
+
+        await("filter installed with packets counted").until(() -> {
+            final var status = client.getOperational(FILTERS + "no-8080/status");
+            return status.status() == 200 && status.body().contains("\"installed\":\"installed\"")
+                && packets(status.json().getAsJsonObject("cnsmo-traffic-filters:status")
+                    .getAsJsonObject("statistics")) > 0;
+        });
+
+        assertStatus(204, client.delete(FILTERS + "no-8080"));
+        await("filter flow gone from A").until(() -> dataplane.flows(BRIDGE_A).stream()
+            .noneMatch(flow -> flow.contains("tp_dst=8080")));
+        assertTrue(dataplane.connect(HOST_B, IP_A, 8080).connected(), "8080 open again");
+        assertEquals(BASE_FLOWS, dataplane.flows(BRIDGE_A).size(), "only the base flows remain");
+    }
+
+    @Test
+    @Order(3)
+    void inboundRejectRefusesAtOnceWhileDropTimesOut(final RestconfClient client) throws Exception {
+        assertStatus(201, client.put(RULES + "reject-7000s", rule("reject-7000s", "in", "tcp",
+            "\"destination-port-range\":{\"lower\":7000,\"upper\":7010}", "reject", 100)));
+        assertStatus(201, client.put(RULES + "drop-7100", rule("drop-7100", "in", "tcp",
+            "\"destination-port\":7100", "drop", 100)));
+        // 7000..7010 needs three port/mask matches: 7000/0xfff8, 7008/0xfffe, 7010 exact.
+        await("rule flows on A").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS + 4);
+
+        final var refused = dataplane.connect(HOST_B, IP_A, 7005);
+        assertTrue(refused.refused() && refused.millis() < 2_000, () -> "7005 should be refused at once: " + refused);
+        final var dropped = dataplane.connect(HOST_B, IP_A, 7100);
+        assertTrue(!dropped.connected() && !dropped.refused() && dropped.millis() >= 2_500,
+            () -> "7100 should time out: " + dropped);
+        assertTrue(dataplane.connect(HOST_B, IP_A, 8081).connected(), "other ports stay open");
+
+        assertStatus(204, client.delete(RULES + "reject-7000s"));
+        assertStatus(204, client.delete(RULES + "drop-7100"));
+        await("rule flows gone").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
+    }
+
+    @Test
+    @Order(4)
+    void outboundRuleAppliesOnlyToItsSourceRange(final RestconfClient client) throws Exception {
+        assertStatus(201, client.put(RULES + "a2-no-9000", rule("a2-no-9000", "out", "tcp",
+            "\"destination-port\":9000,\"address-match\":\"source\",\"address-range\":\"10.99.0.4/30\"", "drop", 100)));
+        await("outbound rule on A").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS + 1);
+
+        final var fromA2 = dataplane.connect(HOST_A2, IP_B, 9000);
+        assertFalse(fromA2.connected(), () -> "10.99.0.5 is in the range and must be blocked: " + fromA2);
+        final var fromA = dataplane.connect(HOST_A, IP_B, 9000);
+        assertTrue(fromA.connected(), () -> "10.99.0.1 is outside the range: " + fromA);
+
+        await("rule counters").until(() -> {
+            final var stats = client.getOperational(RULES + "a2-no-9000/statistics");
+            return stats.status() == 200 && packets(stats.json().getAsJsonObject("cnsmo-firewall:statistics")) > 0;
+        });
+        assertStatus(204, client.delete(RULES + "a2-no-9000"));
+        await("rule flows gone").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
+    }
+
+    @Test
+    @Order(5)
+    void higherPriorityWinsWhereRulesOverlap(final RestconfClient client) throws Exception {
+        assertStatus(201, client.put(RULES + "drop-9100s", rule("drop-9100s", "in", "tcp",
+            "\"destination-port-range\":{\"lower\":9100,\"upper\":9199}", "drop", 100)));
+        assertStatus(201, client.put(RULES + "allow-9100", rule("allow-9100", "in", "tcp",
+            "\"destination-port\":9100,\"address-match\":\"source\",\"address-range\":\"" + IP_B + "/32\"",
+            "accept", 200)));
+        await("overlapping rules on A").until(() -> dataplane.flows(BRIDGE_A).stream()
+            .anyMatch(flow -> flow.contains("priority=1200")));
+        await("drop rule on A").until(() -> dataplane.flows(BRIDGE_A).stream()
+            .anyMatch(flow -> flow.contains("priority=1100")));
+
+        assertTrue(dataplane.connect(HOST_B, IP_A, 9100).connected(), "priority 200 accept beats priority 100 drop");
+        assertFalse(dataplane.connect(HOST_B, IP_A, 9101).connected(), "9101 only matches the drop rule");
+
+        assertStatus(204, client.delete(RULES + "drop-9100s"));
+        assertStatus(204, client.delete(RULES + "allow-9100"));
+        await("rule flows gone").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
+    }
+
+    @Test
+    @Order(6)
+    void invalidRuleIsRefusedAndLeavesTheSwitchAlone(final RestconfClient client) throws Exception {
+        final var before = dataplane.flows(BRIDGE_A);
+        assertRefused(client.put(RULES + "upside-down", rule("upside-down", "in", "tcp",
+            "\"destination-port-range\":{\"lower\":7010,\"upper\":7000}", "drop", 100)), "upside-down");
+        assertStatus(409, client.get(RULES + "upside-down"));
+        // A valid rule written afterwards shows the controller has caught up: it must be the only change.
+        assertStatus(201, client.put(RULES + "drop-7100", rule("drop-7100", "in", "tcp",
+            "\"destination-port\":7100", "drop", 100)));
+        await("valid rule on A").until(() -> dataplane.flows(BRIDGE_A).size() == before.size() + 1);
+        final var added = dataplane.flows(BRIDGE_A).stream().filter(flow -> !before.contains(flow)).toList();
+        assertEquals(1, added.size(), () -> "unexpected flows " + added);
+        assertTrue(added.get(0).contains("tp_dst=7100"), () -> "unexpected flow " + added);
+        assertStatus(204, client.delete(RULES + "drop-7100"));
+        await("rule flows gone").until(() -> before.equals(dataplane.flows(BRIDGE_A)));
+    }
+
+    @Test
+    @Order(7)
+    void wipedFlowTableComesBack(final RestconfClient client) throws Exception {
+        blockPort8080(client);
+        final var intended = dataplane.flows(BRIDGE_A);
+        dataplane.deleteAllFlows(BRIDGE_A);
+        assertTrue(dataplane.flows(BRIDGE_A).isEmpty());
+        await("flows back after del-flows").atMost(RECONCILE_TIMEOUT)
+            .until(() -> intended.equals(dataplane.flows(BRIDGE_A)));
+        assertFalse(dataplane.connect(HOST_B, IP_A, 8080).connected(), "the filter applies again");
+    }
+
+    @Test
+    @Order(8)
+    void reconnectedBridgeGetsItsFlowsBack() throws Exception {
+        final var intended = dataplane.flows(BRIDGE_A);
+        dataplane.disconnect(BRIDGE_A);
+        dataplane.connect(BRIDGE_A);
+        await("flows back after reconnect").atMost(RECONCILE_TIMEOUT)
+            .until(() -> intended.equals(dataplane.flows(BRIDGE_A)));
+    }
+
+    @Test
+    @Order(9)
+    void restartedControllerRestoresExactlyTheIntent(final Controller controller) throws Exception {
+        final var intendedA = dataplane.flows(BRIDGE_A);
+        final var intendedB = dataplane.flows(BRIDGE_B);
+        controller.restart();
+        // The switches keep their flows while the controller is away (fail-mode secure); after the
+        // restart they reconnect and must hold the same flows, no more, no less.
+        await("flows after restart").atMost(RECONCILE_TIMEOUT).until(() ->
+            intendedA.equals(dataplane.flows(BRIDGE_A)) && intendedB.equals(dataplane.flows(BRIDGE_B)));
+        await("node A's switch reconnected").atMost(RECONCILE_TIMEOUT).until(() -> controller.client()
+            .getOperational(NODES + "sdn.A/status").body().contains("\"switch-connected\":true"));
+        // Deleting after the restart proves the controller owns the flows again.
+        assertStatus(204, controller.client().delete(FILTERS + "no-8080"));
+        await("filter flow gone after restart").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
+        assertTrue(dataplane.connect(HOST_B, IP_A, 8080).connected(), "8080 open again");
+    }
+
+    private static void blockPort8080(final RestconfClient client) throws Exception {
+        assertStatus(201, client.put(FILTERS + "no-8080", """
+            {"cnsmo-traffic-filters:filter":[{"name":"no-8080","node":"sdn.A","tcp-destination-port":8080,
+              "ipv4-destination":"%s/32"}]}""".formatted(IP_A)));
+        await("filter flow on A").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS + 1);
+    }
+
+    private static boolean baseFlowsPresent(final String bridge) throws Exception {
+        return dataplane.flows(bridge).size() == BASE_FLOWS;
+    }
+
+    private static long packets(final com.google.gson.JsonObject statistics) {
+        return statistics == null || !statistics.has("packets") ? 0 : statistics.get("packets").getAsLong();
+    }
+
+    private static String node(final String name, final long dpid) {
+        return """
+            {"cnsmo-nodes:node":[{"name":"%s","datapath-id":%d,"uplink-port":1}]}""".formatted(name, dpid);
+    }
+
+    private static String rule(final String name, final String direction, final String protocol, final String ports,
+            final String action, final int priority) {
+        return """
+            {"cnsmo-firewall:rule":[{"name":"%s","node":"sdn.A","direction":"%s","protocol":"%s",%s,
+              "action":"%s","priority":%d}]}""".formatted(name, direction, protocol, ports, action, priority);
+    }
+
+    private static ConditionFactory await(final String what) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250));
+    }
+}
