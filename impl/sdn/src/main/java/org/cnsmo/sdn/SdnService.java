@@ -16,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.cnsmo.sdn.pipeline.FilterIntent;
-import org.cnsmo.sdn.pipeline.RuleIntent;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
 import org.cnsmo.sdn.reject.RejectResponder;
 import org.cnsmo.sdn.render.InventoryWriter;
@@ -81,12 +79,11 @@ public final class SdnService implements AutoCloseable {
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(TrafficFilters.class).child(Filter.class).build(),
             new ListListener<>(path -> path.getFirstKeyOf(Filter.class).getName().getValue(),
-                (name, filter) -> renderer.onFilter(name, filter == null ? null : FilterIntent.of(filter)),
-                executor)));
+                renderer::onFilter, executor)));
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Firewall.class).child(Rule.class).build(),
             new ListListener<>(path -> path.getFirstKeyOf(Rule.class).getName().getValue(),
-                (name, rule) -> renderer.onRule(name, rule == null ? null : RuleIntent.of(rule)), executor)));
+                renderer::onRule, executor)));
         own(SwitchListener.register(dataBroker, renderer::onSwitch, executor));
         own(notificationService.registerListener(PacketReceived.class, new RejectResponder(switches),
             MoreExecutors.directExecutor()));

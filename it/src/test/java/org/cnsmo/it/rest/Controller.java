@@ -112,12 +112,18 @@ public final class Controller implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+        // bin/karaf runs the JVM as a child: wait for every process, or a restart finds the instance running.
+        final var processes = new java.util.ArrayList<>(process.descendants().toList());
+        processes.add(process.toHandle());
+        processes.forEach(ProcessHandle::destroy);
+        for (var handle : processes) {
+            try {
+                handle.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                handle.destroyForcibly();
+            }
         }
+        process = null;
     }
 
     private static void run(final String... command) throws IOException, InterruptedException {

@@ -88,16 +88,16 @@ final class Dataplane implements AutoCloseable {
     private void bridge(final String name, final long dpid) throws IOException, InterruptedException {
         vsctl("add-br", name, "--", "set", "bridge", name, "datapath_type=netdev", "protocols=OpenFlow13",
             "fail-mode=secure", "other-config:datapath-id=" + String.format("%016x", dpid));
-        connect(name);
+        attachController(name);
     }
 
     /** Points a bridge at the controller (out-of-band, so OVS adds no hidden in-band flows). */
-    void connect(final String bridge) throws IOException, InterruptedException {
+    void attachController(final String bridge) throws IOException, InterruptedException {
         vsctl("set-controller", bridge, CONTROLLER, "--", "set", "controller", bridge, "connection-mode=out-of-band");
     }
 
     /** Disconnects a bridge from the controller; Open vSwitch flushes its flow table when it does. */
-    void disconnect(final String bridge) throws IOException, InterruptedException {
+    void detachController(final String bridge) throws IOException, InterruptedException {
         vsctl("del-controller", bridge);
     }
 

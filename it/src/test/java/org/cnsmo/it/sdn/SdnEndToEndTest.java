@@ -210,8 +210,8 @@ class SdnEndToEndTest {
     @Order(8)
     void reconnectedBridgeGetsItsFlowsBack() throws Exception {
         final var intended = dataplane.flows(BRIDGE_A);
-        dataplane.disconnect(BRIDGE_A);
-        dataplane.connect(BRIDGE_A);
+        dataplane.detachController(BRIDGE_A);
+        dataplane.attachController(BRIDGE_A);
         await("flows back after reconnect").atMost(RECONCILE_TIMEOUT)
             .until(() -> intended.equals(dataplane.flows(BRIDGE_A)));
     }

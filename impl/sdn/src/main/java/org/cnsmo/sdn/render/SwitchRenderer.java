@@ -27,6 +27,8 @@ import org.cnsmo.sdn.stats.FlowCounters;
 import org.cnsmo.sdn.stats.StatusWriter;
 import org.cnsmo.sdn.stats.SwitchSnapshot;
 import org.cnsmo.sdn.switches.SwitchRpcs;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.filter.Status.Installed;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yangtools.yang.common.Uint64;
@@ -59,6 +61,9 @@ public final class SwitchRenderer {
     private final Map<Uint64, SwitchSnapshot> snapshots = new HashMap<>();
     private final Map<Owner, CounterHistory> histories = new HashMap<>();
     private final Map<String, FilterState> filterStates = new HashMap<>();
+    /** The configuration of each filter and rule, repeated in their published observed state. */
+    private final Map<String, Filter> filters = new HashMap<>();
+    private final Map<String, Rule> rules = new HashMap<>();
     private final InventoryWriter inventory;
     private final StatusWriter status;
     private final SwitchRpcs switches;
@@ -88,22 +93,31 @@ public final class SwitchRenderer {
         publishFilterStates(node);
     }
 
-    public void onFilter(final String name, final FilterIntent filter) {
-        inventory.apply(plan.setFilter(name, filter));
+    public void onFilter(final String name, final Filter filter) {
+        inventory.apply(plan.setFilter(name, filter == null ? null : FilterIntent.of(filter)));
         if (filter == null) {
+            filters.remove(name);
             histories.remove(Owner.filter(name));
             filterStates.remove(name);
             status.removeFilter(name);
         } else {
-            publishFilter(name, false);
+            filters.put(name, filter);
+            publishFilter(name, true);
         }
     }
 
-    public void onRule(final String name, final RuleIntent rule) {
-        inventory.apply(plan.setRule(name, rule));
+    public void onRule(final String name, final Rule rule) {
+        inventory.apply(plan.setRule(name, rule == null ? null : RuleIntent.of(rule)));
         if (rule == null) {
+            rules.remove(name);
             histories.remove(Owner.rule(name));
             status.removeRule(name);
+        } else {
+            rules.put(name, rule);
+            final var history = histories.get(Owner.rule(name));
+            if (history != null && history.current() != null) {
+                status.rule(rule, history);
+            }
         }
     }
 
@@ -193,7 +207,7 @@ public final class SwitchRenderer {
             if (owner.kind() == Cookies.Kind.FILTER) {
                 publishFilter(owner.name(), changed);
             } else if (changed) {
-                status.rule(owner.name(), history);
+                status.rule(rules.get(owner.name()), history);
             }
         }
     }
@@ -218,9 +232,10 @@ public final class SwitchRenderer {
         }
     }
 
-    private void publishFilter(final String name, final boolean countersChanged) {
+    private void publishFilter(final String name, final boolean changed) {
         final var node = plan.filterNode(name);
-        if (node == null) {
+        final var config = filters.get(name);
+        if (node == null || config == null) {
             return;
         }
         final var owner = Owner.filter(name);
@@ -240,11 +255,11 @@ public final class SwitchRenderer {
             state = onSwitch ? new FilterState(Installed.Installed, null)
                 : new FilterState(Installed.Pending, "Waiting for the switch to confirm the flows");
         }
-        if (!countersChanged && state.equals(filterStates.get(name))) {
+        if (!changed && state.equals(filterStates.get(name))) {
             return;
         }
         filterStates.put(name, state);
-        status.filter(name, state.state(), state.reason(),
+        status.filter(config, state.state(), state.reason(),
             flows.stream().map(flow -> flow.getId().getValue()).toList(), histories.get(owner));
     }
 }

@@ -23,7 +23,6 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.FirewallBuilder
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleKey;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.Statistics;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.StatisticsBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.Nodes;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.NodesBuilder;
@@ -67,10 +66,13 @@ public final class StatusWriter implements AutoCloseable {
         transactions = new OrderedTransactions(dataBroker, "observed state");
     }
 
-    /** Publishes a filter's installation state and counters, replacing what was published before. */
-    public void filter(final String name, final Status.Installed state, final String reason,
+    /**
+     * Publishes a filter's installation state and counters, replacing what was published before.
+     * The operational entry repeats the filter's configuration, since the datastore requires its
+     * mandatory leaves there too.
+     */
+    public void filter(final Filter config, final Status.Installed state, final String reason,
             final List<String> flowIds, final CounterHistory counters) {
-        final var key = new FilterKey(new ObjectName(name));
         final var status = new org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters
             .filter.StatusBuilder()
             .setInstalled(state)
@@ -86,28 +88,25 @@ public final class StatusWriter implements AutoCloseable {
                 .build());
         }
         final var tx = transactions.newWriteOnlyTransaction();
-        tx.merge(OPERATIONAL, FILTERS, new TrafficFiltersBuilder()
-            .setFilter(BindingMap.of(new FilterBuilder().withKey(key).build()))
-            .build());
-        tx.put(OPERATIONAL, FILTERS.toBuilder().child(Filter.class, key).child(Status.class).build(), status.build());
-        commit(tx, "filter " + name);
+        tx.merge(OPERATIONAL, FILTERS, new TrafficFiltersBuilder().build());
+        tx.put(OPERATIONAL, FILTERS.toBuilder().child(Filter.class, config.key()).build(),
+            new FilterBuilder(config).setStatus(status.build()).build());
+        commit(tx, "filter " + config.requireName().getValue());
     }
 
-    /** Publishes a firewall rule's counters, replacing what was published before. */
-    public void rule(final String name, final CounterHistory counters) {
-        final var key = new RuleKey(new ObjectName(name));
+    /** Publishes a firewall rule's counters, with its configuration, replacing what was published before. */
+    public void rule(final Rule config, final CounterHistory counters) {
         final var tx = transactions.newWriteOnlyTransaction();
-        tx.merge(OPERATIONAL, FIREWALL, new FirewallBuilder()
-            .setRule(BindingMap.of(new RuleBuilder().withKey(key).build()))
-            .build());
-        tx.put(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, key).child(Statistics.class).build(),
-            new StatisticsBuilder()
+        tx.merge(OPERATIONAL, FIREWALL, new FirewallBuilder().build());
+        tx.put(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, config.key()).build(), new RuleBuilder(config)
+            .setStatistics(new StatisticsBuilder()
                 .setPackets(counter(counters.current().packets()))
                 .setBytes(counter(counters.current().bytes()))
                 .setLastUpdated(time(counters.readAt()))
                 .setSample(samples(counters))
-                .build());
-        commit(tx, "rule " + name);
+                .build())
+            .build());
+        commit(tx, "rule " + config.requireName().getValue());
     }
 
     /**
