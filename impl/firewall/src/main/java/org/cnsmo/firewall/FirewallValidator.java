@@ -41,8 +41,9 @@ final class FirewallValidator {
     /**
      * What a rule matches and at which priority; two rules with equal matches are ambiguous.
      */
-    private record Match(@Nullable String node, @Nullable Direction direction, Protocol protocol, Ports ports,
-            AddressMatch addressMatch, String addressRange, int priority) {
+    /** What a rule matches on a switch; rules of equal Match become the same OpenFlow flow. */
+    private record Match(@Nullable Direction direction, Protocol protocol, Ports ports, AddressMatch addressMatch,
+            String addressRange, int priority) {
         // value type only
     }
 
@@ -63,7 +64,7 @@ final class FirewallValidator {
             .map(FirewallValidator::name)
             .collect(Collectors.toUnmodifiableSet());
         final var violations = new ArrayList<Violation>();
-        final var matches = new HashMap<Match, Rule>();
+        final var matches = new HashMap<Match, List<Rule>>();
         after.nonnullRule().values().stream()
             .sorted(Comparator.comparing(FirewallValidator::name))
             .forEach(rule -> {
@@ -139,27 +140,38 @@ final class FirewallValidator {
         return canonical.toString();
     }
 
+    /**
+     * Refuses a rule whose match and priority equal another rule's on a node both apply to (a rule
+     * without node applies to every node): on the switch both would be one flow.
+     */
     private static void checkUnique(final Rule rule, final Ports ports, final String addressRange,
-            final Map<Match, Rule> matches, final List<Violation> violations) {
-        final var node = rule.getNode();
+            final Map<Match, List<Rule>> matches, final List<Violation> violations) {
         final var addressMatch = rule.getAddressMatch();
         final var priority = rule.getPriority();
-        final var match = new Match(node == null ? null : node.getValue(), rule.getDirection(), protocol(rule), ports,
-            addressMatch == null ? AddressMatch.Destination : addressMatch, addressRange,
+        // 0.0.0.0/0 matches any address, whichever side it is compared with.
+        final var side = DEFAULT_ADDRESS_RANGE.equals(addressRange) || addressMatch == null ? AddressMatch.Destination
+            : addressMatch;
+        final var match = new Match(rule.getDirection(), protocol(rule), ports, side, addressRange,
             priority == null ? DEFAULT_PRIORITY : priority.intValue());
-        final var other = matches.putIfAbsent(match, rule);
-        if (other == null) {
+        final var sameMatch = matches.computeIfAbsent(match, key -> new ArrayList<>());
+        final var other = sameMatch.stream().filter(candidate -> shareANode(rule, candidate)).findFirst();
+        sameMatch.add(rule);
+        if (other.isEmpty()) {
             return;
         }
-        final var otherAction = other.getAction();
+        final var otherAction = other.orElseThrow().getAction();
         if (rule.getAction() == otherAction) {
             violations.add(new Violation(path(rule),
-                "has the same match and priority as rule '" + name(other) + "'"));
+                "has the same match and priority as rule '" + name(other.orElseThrow()) + "'"));
         } else {
-            violations.add(new Violation(path(rule), "conflicts with rule '" + name(other)
+            violations.add(new Violation(path(rule), "conflicts with rule '" + name(other.orElseThrow())
                 + "', which has the same match and priority but action "
                 + (otherAction == null ? "none" : otherAction.getName())));
         }
+    }
+
+    private static boolean shareANode(final Rule rule, final Rule other) {
+        return rule.getNode() == null || other.getNode() == null || rule.getNode().equals(other.getNode());
     }
 
     private static Protocol protocol(final Rule rule) {

@@ -119,9 +119,25 @@ class FirewallValidatorTest {
     }
 
     @Test
-    void acceptsSameMatchOnOneNodeAndOnAllNodes() {
-        assertEquals(List.of(), FirewallValidator.validate(null, firewall(tcp("a", 80).build(),
+    void refusesSameMatchOnOneNodeAndOnAllNodes() {
+        // On Agent.1's switch both rules would be one and the same OpenFlow flow.
+        assertEquals(List.of(new Violation("firewall/rule=b", "has the same match and priority as rule 'a'")),
+            FirewallValidator.validate(null, firewall(tcp("a", 80).build(),
+                tcp("b", 80).setNode(new NodeName("Agent.1")).build()), NODES));
+    }
+
+    @Test
+    void acceptsSameMatchOnTwoNodes() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(
+            tcp("a", 80).setNode(new NodeName("Agent.2")).build(),
             tcp("b", 80).setNode(new NodeName("Agent.1")).build()), NODES));
+    }
+
+    @Test
+    void refusesAnyAddressAsSourceWhenItIsAlsoTheDestination() {
+        assertEquals(List.of(new Violation("firewall/rule=b", "has the same match and priority as rule 'a'")),
+            FirewallValidator.validate(null, firewall(tcp("a", 80).build(),
+                tcp("b", 80).setAddressMatch(AddressMatch.Source).build()), NODES));
     }
 
     @Test
