@@ -58,7 +58,10 @@ public final class SdnService implements AutoCloseable {
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("cnsmo-sdn-%d").setDaemon(true).build());
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    /** Listener registrations, closed first so that nothing new reaches the renderer's thread. */
+    private final List<Registration> registrations = new ArrayList<>();
+    private final StatusWriter status;
+    private final InventoryWriter inventory;
     private final SwitchRenderer renderer;
     private final ScheduledFuture<?> poller;
 
@@ -66,10 +69,9 @@ public final class SdnService implements AutoCloseable {
     public SdnService(@Reference final DataBroker dataBroker, @Reference final RpcService rpcService,
             @Reference final NotificationService notificationService) {
         final var switches = new SwitchRpcs(rpcService);
-        final var status = own(new StatusWriter(dataBroker));
+        status = new StatusWriter(dataBroker);
         // A lost inventory write makes the renderer rewrite every flow, on its own thread.
-        final var inventory = own(new InventoryWriter(dataBroker,
-            () -> executor.execute(this::rewriteAll)));
+        inventory = new InventoryWriter(dataBroker, () -> executor.execute(this::rewriteAll));
         renderer = new SwitchRenderer(inventory, status, switches, executor, Clock.systemUTC());
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
@@ -94,17 +96,16 @@ public final class SdnService implements AutoCloseable {
 
     @Deactivate
     @Override
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    public void close() {
+    public void close() throws InterruptedException {
         poller.cancel(false);
-        for (var resource : resources.reversed()) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.warn("Failed to close {}", resource, e);
-            }
+        registrations.reversed().forEach(Registration::close);
+        executor.shutdown();
+        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("The SDN renderer's thread did not finish its work in time");
+            executor.shutdownNow();
         }
-        executor.shutdownNow();
+        inventory.close();
+        status.close();
         LOG.info("CNSMO SDN renderer stopped");
     }
 
@@ -112,14 +113,8 @@ public final class SdnService implements AutoCloseable {
         renderer.rewriteAll();
     }
 
-    private <T extends AutoCloseable> T own(final T resource) {
-        resources.add(resource);
-        return resource;
-    }
-
-    private <T extends Registration> T own(final T registration) {
-        resources.add(registration::close);
-        return registration;
+    private void own(final Registration registration) {
+        registrations.add(registration);
     }
 
     @SuppressWarnings("checkstyle:IllegalCatch")
