@@ -41,7 +41,7 @@ public final class RestAssertions {
     /** The configuration at a path is exactly the given JSON (key order ignored). */
     public static void assertConfig(final RestconfClient client, final String path, final String expectedJson)
             throws IOException, InterruptedException {
-        final var response = client.get(path);
+        final var response = client.getConfig(path);
         assertStatus(200, response);
         assertEquals(canonical(JsonParser.parseString(expectedJson)), canonical(response.json()), path);
     }
@@ -69,6 +69,6 @@ public final class RestAssertions {
     /** Nothing is configured at the path. */
     public static void assertAbsent(final RestconfClient client, final String path)
             throws IOException, InterruptedException {
-        assertStatus(409, client.get(path));
+        assertStatus(409, client.getConfig(path));
     }
 }

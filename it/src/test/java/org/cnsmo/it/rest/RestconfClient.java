@@ -67,6 +67,11 @@ public final class RestconfClient {
         return send(request("data/" + path).GET());
     }
 
+    /** The configuration only, without the observed state RESTCONF adds by default. */
+    public Response getConfig(final String path) throws IOException, InterruptedException {
+        return send(request("data/" + path + "?content=config").GET());
+    }
+
     public Response getOperational(final String path) throws IOException, InterruptedException {
         return send(request("data/" + path + "?content=nonconfig").GET());
     }
