@@ -1,0 +1,172 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.vpn.openvpn;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cnsmo.api.net.Ipv4Network;
+import org.cnsmo.api.process.ProcessSupervisor;
+import org.cnsmo.vpn.pki.PkiStore;
+import org.cnsmo.vpn.pki.PrivateFiles;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.Client;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the VPN configuration into a running OpenVPN server: its configuration file, one
+ * {@code client-config-dir} file per active client, revocations, and the process itself. A client that is
+ * revoked or removed loses its file, is put on the CRL and is disconnected at once. Confined to the VPN
+ * service's thread.
+ */
+public final class ServerRenderer {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerRenderer.class);
+
+    private final PkiStore pki;
+    private final Path dir;
+    private final String binary;
+    private final ProcessSupervisor supervisor;
+    private final ManagementConsole console;
+    private ServerSettings settings = ServerSettings.of(null);
+    private Map<String, Client> clients = Map.of();
+    private @Nullable Set<String> active;
+
+    /**
+     * A renderer.
+     *
+     * @param pki the PKI
+     * @param dir directory for the server's files
+     * @param binary the openvpn executable
+     * @param supervisor the supervisor of the openvpn process
+     * @param console the server's management interface
+     */
+    public ServerRenderer(final PkiStore pki, final Path dir, final String binary,
+            final ProcessSupervisor supervisor, final ManagementConsole console) {
+        this.pki = requireNonNull(pki);
+        this.dir = requireNonNull(dir);
+        this.binary = requireNonNull(binary);
+        this.supervisor = requireNonNull(supervisor);
+        this.console = requireNonNull(console);
+    }
+
+    public static ServerFiles files(final PkiStore pki, final Path dir) {
+        return new ServerFiles(pki.caCertificateFile(), pki.serverCertificateFile(), pki.serverKeyFile(),
+            pki.crlFile(), dir.resolve("ccd"), dir.resolve("management.sock"));
+    }
+
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    public Map<String, Client> clients() {
+        return clients;
+    }
+
+    public boolean isRunning() {
+        return supervisor.isRunning();
+    }
+
+    /**
+     * Applies a new configuration.
+     *
+     * @param vpn the VPN configuration, or {@code null} when there is none
+     * @throws IOException if the server's files cannot be written
+     */
+    public void apply(final @Nullable Vpn vpn) throws IOException {
+        settings = ServerSettings.of(vpn == null ? null : vpn.getServer());
+        final var byName = new LinkedHashMap<String, Client>();
+        if (vpn != null) {
+            vpn.nonnullClient().values().forEach(client -> byName.put(client.getName().getValue(), client));
+        }
+        clients = Map.copyOf(byName);
+        final var nowActive = new TreeSet<String>();
+        byName.forEach((name, client) -> {
+            if (!Boolean.TRUE.equals(client.getRevoked())) {
+                nowActive.add(name);
+            }
+        });
+
+        // At start, certificates of clients removed while the controller was down are revoked too.
+        final var shutOut = new HashSet<>(active == null ? pki.issuedNames() : active);
+        shutOut.removeAll(nowActive);
+        for (var name : shutOut) {
+            if (pki.revoke(name)) {
+                LOG.info("Revoked the certificate of VPN client {}", name);
+            }
+        }
+        active = nowActive;
+        writeClientFiles(nowActive);
+        runServer();
+        if (supervisor.isRunning()) {
+            shutOut.forEach(this::disconnect);
+        }
+    }
+
+    /**
+     * Stops the server.
+     */
+    public void stop() {
+        supervisor.stop();
+    }
+
+    private void runServer() throws IOException {
+        if (!settings.enabled()) {
+            supervisor.stop();
+            return;
+        }
+        final var files = files(pki, dir);
+        final var config = dir.resolve("server.conf");
+        final boolean changed = PrivateFiles.update(config, ServerConfig.render(settings, files));
+        final boolean wasRunning = supervisor.isRunning();
+        supervisor.run(List.of(binary, "--config", config.toString()));
+        if (changed && wasRunning) {
+            LOG.info("The VPN server configuration changed; restarting OpenVPN");
+            supervisor.restart();
+        }
+    }
+
+    private void writeClientFiles(final Set<String> names) throws IOException {
+        final var clientDir = PrivateFiles.directory(dir.resolve("ccd"));
+        final var wanted = new HashSet<String>();
+        for (var name : names) {
+            final var address = clients.get(name).getStaticAddress();
+            if (address != null) {
+                PrivateFiles.update(clientDir.resolve(name),
+                    ServerConfig.clientFile(settings.subnet(), Ipv4Network.parseAddress(address.getValue())));
+                wanted.add(name);
+            }
+        }
+        try (var files = Files.newDirectoryStream(clientDir)) {
+            for (var file : files) {
+                if (!wanted.contains(file.getFileName().toString())) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private void disconnect(final String name) {
+        try {
+            if (console.kill(name)) {
+                LOG.info("Disconnected VPN client {}", name);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot disconnect VPN client {}; it stays out once its session ends", name, e);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.vpn.pki;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.cnsmo.vpn.pki.CertificateAuthority.Role;
+
+/**
+ * The controller's PKI on disk, in a directory only the controller's user can read:
+ * <pre>
+ *   ca.key ca.crt          the authority (created at first start; the key never leaves this directory)
+ *   server.key server.crt  the OpenVPN server's identity
+ *   issued/NAME.crt        the current certificate of each client (client keys are never kept)
+ *   revoked/SERIAL.crt     revoked certificates; the CRL lists them
+ *   crl.pem                the CRL OpenVPN checks on every handshake
+ *   serial                 the next serial number
+ * </pre>
+ * Thread-safe: every operation is synchronized, and they are all short.
+ */
+public final class PkiStore {
+    /** Common name of the VPN server certificate; clients check it with {@code verify-x509-name}. */
+    public static final String SERVER_NAME = "cnsmo-vpn-server";
+    static final Duration CA_VALIDITY = Duration.ofDays(3650);
+    static final Duration SERVER_VALIDITY = Duration.ofDays(1825);
+    static final Duration CLIENT_VALIDITY = Duration.ofDays(730);
+    /** OpenSSL refuses an expired CRL, so it is signed again well before it expires. */
+    static final Duration CRL_VALIDITY = Duration.ofDays(30);
+    static final Duration CRL_REFRESH = Duration.ofDays(1);
+
+    /** A client's new certificate with its private key, which the caller hands over and forgets. */
+    public record IssuedClient(X509Certificate certificate, PrivateKey key) {
+    }
+
+    private final Path dir;
+    private final Clock clock;
+    private final CertificateAuthority authority;
+    private Instant crlSigned = Instant.MIN;
+
+    private PkiStore(final Path dir, final Clock clock, final CertificateAuthority authority) {
+        this.dir = dir;
+        this.clock = clock;
+        this.authority = authority;
+    }
+
+    /**
+     * Opens the PKI in a directory, creating the authority and the server identity on first use, and signs
+     * a fresh CRL.
+     *
+     * @param dir the directory
+     * @param clock the clock for validity periods
+     * @return the store
+     * @throws IOException if the directory cannot be read or written
+     */
+    public static PkiStore open(final Path dir, final Clock clock) throws IOException {
+        PrivateFiles.directory(dir);
+        PrivateFiles.directory(dir.resolve("issued"));
+        PrivateFiles.directory(dir.resolve("revoked"));
+        final var store = new PkiStore(dir, clock, loadOrCreateAuthority(dir, clock));
+        store.ensureServerIdentity();
+        store.signCrl();
+        return store;
+    }
+
+    public X509Certificate caCertificate() {
+        return authority.certificate();
+    }
+
+    public Path caCertificateFile() {
+        return dir.resolve("ca.crt");
+    }
+
+    public Path serverCertificateFile() {
+        return dir.resolve("server.crt");
+    }
+
+    public Path serverKeyFile() {
+        return dir.resolve("server.key");
+    }
+
+    public Path crlFile() {
+        return dir.resolve("crl.pem");
+    }
+
+    /**
+     * Issues a certificate for a client name. The caller makes sure the name is free.
+     *
+     * @param name the client's common name
+     * @return the certificate and its private key
+     * @throws IOException if the certificate cannot be recorded
+     */
+    public synchronized IssuedClient issueClient(final String name) throws IOException {
+        final var keys = CertificateAuthority.newKeyPair();
+        final var certificate = authority.issue(Role.CLIENT, name, keys.getPublic(), nextSerial(), clock.instant(),
+            CLIENT_VALIDITY);
+        PrivateFiles.write(issuedFile(name), Pem.certificate(certificate));
+        return new IssuedClient(certificate, keys.getPrivate());
+    }
+
+    /**
+     * The current certificate of a client, if it has one that is not revoked.
+     *
+     * @param name the client's common name
+     * @return its certificate
+     * @throws IOException if the certificate cannot be read
+     */
+    public synchronized Optional<X509Certificate> clientCertificate(final String name) throws IOException {
+        final var file = issuedFile(name);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Pem.parseCertificate(Files.readString(file, StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Corrupt certificate " + file, e);
+        }
+    }
+
+    /**
+     * The names of the clients that hold a certificate not revoked.
+     *
+     * @return the names
+     * @throws IOException if the directory cannot be read
+     */
+    public synchronized Set<String> issuedNames() throws IOException {
+        final var names = new TreeSet<String>();
+        try (var files = Files.newDirectoryStream(dir.resolve("issued"), "*.crt")) {
+            for (var file : files) {
+                final var name = file.getFileName().toString();
+                names.add(name.substring(0, name.length() - ".crt".length()));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Revokes the current certificate of a client and signs a new CRL.
+     *
+     * @param name the client's common name
+     * @return whether there was a certificate to revoke
+     * @throws IOException if the PKI cannot be updated
+     */
+    public synchronized boolean revoke(final String name) throws IOException {
+        final var certificate = clientCertificate(name);
+        if (certificate.isEmpty()) {
+            return false;
+        }
+        final var serial = certificate.orElseThrow().getSerialNumber();
+        final var revokedFile = dir.resolve("revoked").resolve(serial.toString(16) + ".crt");
+        Files.move(issuedFile(name), revokedFile);
+        // The file's time is the revocation time the CRL states.
+        Files.setLastModifiedTime(revokedFile, FileTime.from(clock.instant()));
+        signCrl();
+        return true;
+    }
+
+    /**
+     * Signs the CRL again when the last one is older than a day, so that it never expires.
+     *
+     * @throws IOException if the CRL cannot be written
+     */
+    public synchronized void refreshCrl() throws IOException {
+        if (crlSigned.plus(CRL_REFRESH).isBefore(clock.instant())) {
+            signCrl();
+        }
+    }
+
+    private synchronized void signCrl() throws IOException {
+        final var revoked = new TreeMap<BigInteger, Instant>();
+        try (var files = Files.newDirectoryStream(dir.resolve("revoked"), "*.crt")) {
+            for (var file : files) {
+                final var name = file.getFileName().toString();
+                revoked.put(new BigInteger(name.substring(0, name.length() - ".crt".length()), 16),
+                    Files.getLastModifiedTime(file).toInstant());
+            }
+        }
+        final var now = clock.instant();
+        PrivateFiles.write(crlFile(), Pem.crl(authority.crl(revoked, BigInteger.valueOf(now.getEpochSecond()), now,
+            CRL_VALIDITY)));
+        crlSigned = now;
+    }
+
+    private void ensureServerIdentity() throws IOException {
+        if (Files.isRegularFile(serverKeyFile()) && Files.isRegularFile(serverCertificateFile())) {
+            return;
+        }
+        final var keys = CertificateAuthority.newKeyPair();
+        final var certificate = authority.issue(Role.SERVER, SERVER_NAME, keys.getPublic(), nextSerial(),
+            clock.instant(), SERVER_VALIDITY);
+        PrivateFiles.write(serverKeyFile(), Pem.privateKey(keys.getPrivate()));
+        PrivateFiles.write(serverCertificateFile(), Pem.certificate(certificate));
+    }
+
+    private BigInteger nextSerial() throws IOException {
+        final var file = dir.resolve("serial");
+        final var serial = Files.isRegularFile(file)
+            ? new BigInteger(Files.readString(file, StandardCharsets.US_ASCII).strip(), 16) : BigInteger.TWO;
+        PrivateFiles.write(file, serial.add(BigInteger.ONE).toString(16) + "\n");
+        return serial;
+    }
+
+    private Path issuedFile(final String name) {
+        return dir.resolve("issued").resolve(name + ".crt");
+    }
+
+    private static CertificateAuthority loadOrCreateAuthority(final Path dir, final Clock clock) throws IOException {
+        final var keyFile = dir.resolve("ca.key");
+        final var certificateFile = dir.resolve("ca.crt");
+        if (Files.isRegularFile(keyFile) && Files.isRegularFile(certificateFile)) {
+            try {
+                return new CertificateAuthority(
+                    Pem.parseEcPrivateKey(Files.readString(keyFile, StandardCharsets.US_ASCII)),
+                    Pem.parseCertificate(Files.readString(certificateFile, StandardCharsets.US_ASCII)));
+            } catch (GeneralSecurityException e) {
+                throw new IOException("Cannot read the CA in " + dir, e);
+            }
+        }
+        final var authority = CertificateAuthority.create("CNSMO overlay CA", clock.instant(), CA_VALIDITY);
+        PrivateFiles.write(keyFile, Pem.privateKey(authority.key()));
+        PrivateFiles.write(certificateFile, Pem.certificate(authority.certificate()));
+        return authority;
+    }
+}
