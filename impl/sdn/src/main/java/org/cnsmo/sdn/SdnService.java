@@ -77,7 +77,13 @@ public final class SdnService implements AutoCloseable {
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(),
             new ListListener<>(path -> path.getFirstKeyOf(Node.class).getName().getValue(),
-                (name, node) -> renderer.onNode(name, node == null ? null : SwitchBinding.of(node)), executor)));
+                (name, node) -> {
+                    if (node == null) {
+                        renderer.removeNode(name);
+                    } else {
+                        renderer.onNode(name, SwitchBinding.of(node));
+                    }
+                }, executor)));
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(TrafficFilters.class).child(Filter.class).build(),
             new ListListener<>(path -> path.getFirstKeyOf(Filter.class).getName().getValue(),

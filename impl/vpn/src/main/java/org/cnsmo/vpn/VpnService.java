@@ -13,6 +13,7 @@ import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -40,6 +41,7 @@ import org.cnsmo.vpn.issue.ClientIssuer;
 import org.cnsmo.vpn.openvpn.ConnectedClient;
 import org.cnsmo.vpn.openvpn.ManagementConsole;
 import org.cnsmo.vpn.openvpn.ServerRenderer;
+import org.cnsmo.vpn.openvpn.StatusFile;
 import org.cnsmo.vpn.pki.PkiStore;
 import org.cnsmo.vpn.pki.PrivateFiles;
 import org.cnsmo.vpn.rpc.CreateEnrollmentTokenRpc;
@@ -83,7 +85,7 @@ public final class VpnService implements AutoCloseable {
     private final List<Registration> registrations = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();
     private final PkiStore pki;
-    private final ManagementConsole console;
+    private final StatusFile statusFile;
     private final ProcessSupervisor supervisor;
     private final ServerRenderer renderer;
     private final VpnStatusWriter status;
@@ -103,9 +105,10 @@ public final class VpnService implements AutoCloseable {
         pki = PkiStore.open(home.resolve("pki"), clock);
         final var openvpnDir = PrivateFiles.directory(home.resolve("openvpn"));
         supervisor = new ProcessSupervisor("openvpn", openvpnDir.resolve("openvpn.log"), executor, clock);
-        console = new ManagementConsole(ServerRenderer.files(pki, openvpnDir).managementSocket(),
-            Duration.ofSeconds(2));
-        renderer = new ServerRenderer(pki, openvpnDir, openvpnBinary(), supervisor, console);
+        final var files = ServerRenderer.files(pki, openvpnDir);
+        statusFile = new StatusFile(files.status(), clock);
+        renderer = new ServerRenderer(pki, openvpnDir, openvpnBinary(), supervisor,
+            new ManagementConsole(files.managementSocket(), Duration.ofSeconds(2)));
         status = new VpnStatusWriter(dataBroker, clock, executor);
         tokens = new EnrollmentTokens(new SecureRandom(), clock);
         webUrl = webServer.getBaseURL();
@@ -175,9 +178,11 @@ public final class VpnService implements AutoCloseable {
             List<ConnectedClient> connected = List.of();
             if (renderer.isRunning()) {
                 try {
-                    connected = console.clients();
+                    connected = statusFile.clients();
+                } catch (NoSuchFileException e) {
+                    // Just started: the first status file comes within a second.
                 } catch (IOException e) {
-                    problem = Optional.of("OpenVPN's management interface does not answer: " + e.getMessage());
+                    problem = Optional.of(e.getMessage());
                 }
             }
             pki.refreshCrl();

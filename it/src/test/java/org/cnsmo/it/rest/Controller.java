@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 
 /**
@@ -23,7 +24,8 @@ import org.awaitility.Awaitility;
 public final class Controller implements AutoCloseable {
     /** Services whose commit guard must be active before tests write anything. */
     private static final int GUARDED_CONTAINERS = 7;
-    private static final String RENDERER_STARTED = "CNSMO SDN renderer started";
+    private static final List<String> SERVICES_STARTED = List.of("CNSMO SDN renderer started",
+        "CNSMO VPN service started");
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
 
     private final Path home;
@@ -48,6 +50,11 @@ public final class Controller implements AutoCloseable {
 
     public RestconfClient client() {
         return client;
+    }
+
+    /** The controller's installation directory. */
+    public Path home() {
+        return home;
     }
 
     /** Stops the controller and starts it again on the same data, as an operator restart would. */
@@ -93,7 +100,7 @@ public final class Controller implements AutoCloseable {
         }
         final var lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().skip(logLinesBefore).toList();
         return lines.stream().filter(line -> line.contains("CNSMO validating")).count() >= GUARDED_CONTAINERS
-            && lines.stream().anyMatch(line -> line.contains(RENDERER_STARTED));
+            && SERVICES_STARTED.stream().allMatch(marker -> lines.stream().anyMatch(line -> line.contains(marker)));
     }
 
     private boolean restconfAnswers() throws InterruptedException {

@@ -93,6 +93,15 @@ public final class SwitchRenderer {
         publishFilterStates(node);
     }
 
+    /**
+     * Forgets a deleted node: its flows go, and so does its observed state.
+     */
+    public void removeNode(final String node) {
+        inventory.apply(plan.setNode(node, null));
+        status.removeNode(node);
+        publishFilterStates(node);
+    }
+
     public void onFilter(final String name, final Filter filter) {
         inventory.apply(plan.setFilter(name, filter == null ? null : FilterIntent.of(filter)));
         if (filter == null) {

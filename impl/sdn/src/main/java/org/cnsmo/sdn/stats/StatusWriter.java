@@ -26,8 +26,13 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleKe
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.StatisticsBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.Nodes;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.NodesBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.NodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.NodeKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.StatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatus;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatusKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFiltersBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
@@ -36,6 +41,8 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.filter.Status;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Service;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ServiceState;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.counters.with.history.Sample;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.counters.with.history.SampleBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.counters.with.history.SampleKey;
@@ -120,6 +127,24 @@ public final class StatusWriter implements AutoCloseable {
                 .setStatus(new StatusBuilder().setSwitchConnected(connected).setSwitchId(switchId).build())
                 .build()))
             .build());
+        // Put, not merge: a reason that no longer applies must go.
+        tx.put(OPERATIONAL, NODES.toBuilder().child(Node.class, new NodeKey(new NodeName(node)))
+            .child(org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.Status.class)
+            .child(ServiceStatus.class, new ServiceStatusKey(Service.Sdn)).build(),
+            new ServiceStatusBuilder().setService(Service.Sdn)
+                .setState(connected ? ServiceState.Up : ServiceState.Down)
+                .setReason(connected ? null : switchId == null ? "the node names no datapath-id, so no switch"
+                    : "switch " + switchId + " is not connected to the controller")
+                .build());
+        commit(tx, "node " + node);
+    }
+
+    /**
+     * Removes what the SDN service observed of a deleted node.
+     */
+    public void removeNode(final String node) {
+        final var tx = transactions.newWriteOnlyTransaction();
+        tx.delete(OPERATIONAL, NODES.toBuilder().child(Node.class, new NodeKey(new NodeName(node))).build());
         commit(tx, "node " + node);
     }
 

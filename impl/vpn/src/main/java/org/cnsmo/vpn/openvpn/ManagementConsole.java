@@ -35,16 +35,6 @@ public final class ManagementConsole {
     }
 
     /**
-     * The clients connected now.
-     *
-     * @return the clients
-     * @throws IOException if the server does not answer in time
-     */
-    public List<ConnectedClient> clients() throws IOException {
-        return ClientList.parse(command("status 3", line -> line.equals("END")));
-    }
-
-    /**
      * Disconnects every session of a client at once.
      *
      * @param name the client's common name

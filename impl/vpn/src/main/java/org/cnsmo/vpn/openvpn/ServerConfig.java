@@ -46,6 +46,8 @@ public final class ServerConfig {
             .append("tls-server\n")
             .append("dev ").append(DEVICE).append('\n')
             .append("dev-type tap\n")
+            // A fixed MAC: a new random one at every restart leaves stale ARP entries on every node.
+            .append("lladdr ").append(macOf(settings.serverAddress())).append('\n')
             .append("proto ").append(settings.protocol() == VpnProtocol.Tcp ? "tcp-server" : "udp").append('\n')
             .append("port ").append(settings.port()).append('\n')
             .append("topology subnet\n")
@@ -67,8 +69,22 @@ public final class ServerConfig {
             text.append("explicit-exit-notify 1\n");
         }
         return text.append("management ").append(files.managementSocket()).append(" unix\n")
+            // The client list comes from this file, read without opening a management session each time.
+            .append("status ").append(files.status()).append(" 1\n")
+            .append("status-version 3\n")
             .append("verb 3\n")
             .toString();
+    }
+
+    /**
+     * A locally administered MAC address made of an IPv4 address: 02:00 followed by its four bytes.
+     *
+     * @param address the address
+     * @return the MAC address
+     */
+    static String macOf(final int address) {
+        return String.format("02:00:%02x:%02x:%02x:%02x", address >>> 24, address >>> 16 & 0xFF,
+            address >>> 8 & 0xFF, address & 0xFF);
     }
 
     /**

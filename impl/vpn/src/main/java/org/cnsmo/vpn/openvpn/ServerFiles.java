@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * @param crl the certificate revocation list
  * @param clientConfigDir the directory of per-client files ({@code client-config-dir})
  * @param managementSocket the management interface's unix socket
+ * @param status the status file OpenVPN rewrites every second
  */
 public record ServerFiles(Path caCertificate, Path certificate, Path key, Path crl, Path clientConfigDir,
-        Path managementSocket) {
+        Path managementSocket, Path status) {
 }

@@ -66,7 +66,7 @@ public final class ServerRenderer {
 
     public static ServerFiles files(final PkiStore pki, final Path dir) {
         return new ServerFiles(pki.caCertificateFile(), pki.serverCertificateFile(), pki.serverKeyFile(),
-            pki.crlFile(), dir.resolve("ccd"), dir.resolve("management.sock"));
+            pki.crlFile(), dir.resolve("ccd"), dir.resolve("management.sock"), dir.resolve("status"));
     }
 
     public ServerSettings settings() {

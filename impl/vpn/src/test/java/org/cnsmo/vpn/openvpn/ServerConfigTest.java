@@ -20,7 +20,8 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.VpnProtocol;
 
 class ServerConfigTest {
     private static final ServerFiles FILES = new ServerFiles(Path.of("/p/ca.crt"), Path.of("/p/server.crt"),
-        Path.of("/p/server.key"), Path.of("/p/crl.pem"), Path.of("/o/ccd"), Path.of("/o/management.sock"));
+        Path.of("/p/server.key"), Path.of("/p/crl.pem"), Path.of("/o/ccd"), Path.of("/o/management.sock"),
+        Path.of("/o/status"));
 
     @Test
     void udpServerTakesTheFirstAddressAndOnlyKnownClients() {
@@ -28,6 +29,7 @@ class ServerConfigTest {
         final var lines = text.lines().toList();
 
         assertTrue(lines.contains("dev-type tap"));
+        assertTrue(lines.contains("lladdr 02:00:0a:08:00:01"));
         assertTrue(lines.contains("proto udp"));
         assertTrue(lines.contains("port 1194"));
         assertTrue(lines.contains("ifconfig 10.8.0.1 255.255.255.0"));
@@ -37,6 +39,7 @@ class ServerConfigTest {
         assertTrue(lines.contains("crl-verify /p/crl.pem"));
         assertTrue(lines.contains("explicit-exit-notify 1"));
         assertTrue(lines.contains("management /o/management.sock unix"));
+        assertTrue(lines.contains("status /o/status 1"));
     }
 
     @Test

@@ -1,0 +1,295 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.it.vpn;
+
+import static org.awaitility.Awaitility.await;
+import static org.cnsmo.it.rest.RestAssertions.assertStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.cnsmo.it.rest.Controller;
+import org.cnsmo.it.rest.ControllerExtension;
+import org.cnsmo.it.rest.RestconfClient;
+import org.cnsmo.it.vpn.Overlay.Machine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The VPN overlay end to end: the controller's OpenVPN server in the root namespace, nodes in namespaces
+ * joined with the node agent shipped in the distribution, an external machine with a plain OpenVPN client,
+ * all driven through RESTCONF and the agent.
+ */
+@ExtendWith(ControllerExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VpnEndToEndTest {
+    private static final String N1 = "cnsmo-n1";
+    private static final String N2 = "cnsmo-n2";
+    private static final String N3 = "cnsmo-n3";
+    private static final String X1 = "cnsmo-x1";
+    private static final String N1_ADDRESS = "10.9.0.50";
+    private static final String SERVER_ADDRESS = "10.9.0.1";
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private static Overlay overlay;
+    private static Machine n1;
+    private static Machine n2;
+    private static Machine n3;
+    private static Machine x1;
+    private static Path agent;
+    /** A token created at the start and used once it has expired, at the end. */
+    private static String expiringToken;
+    private static Instant expiringTokenExpires;
+
+    @BeforeAll
+    static void startOverlay(final Controller controller) throws Exception {
+        overlay = Overlay.start(Path.of("target/overlay"), List.of(N1, N2, N3, X1));
+        n1 = overlay.node(N1, "10.96.0.11");
+        n2 = overlay.node(N2, "10.96.0.12");
+        n3 = overlay.node(N3, "10.96.0.13");
+        x1 = overlay.external(X1, "10.96.0.21");
+        agent = controller.home().resolve("bin/cnsmo-node");
+        final var client = controller.client();
+        assertStatus(201, client.put("cnsmo-vpn:vpn/server", """
+            {"cnsmo-vpn:server": {"enabled": true, "public-address": "%s", "subnet": "10.9.0.0/24"}}"""
+            .formatted(Overlay.CONTROLLER_IP)));
+        await("VPN server up").atMost(Duration.ofSeconds(20)).until(() -> "up".equals(
+            operational(client, "cnsmo-vpn:vpn/server/status").getAsJsonObject("cnsmo-vpn:status")
+                .get("state").getAsString()));
+        final var expiring = createToken(client, "expired.node", 60);
+        expiringToken = expiring.get("token").getAsString();
+        expiringTokenExpires = Instant.parse(expiring.get("expires").getAsString());
+    }
+
+    @AfterAll
+    static void stopOverlay(final RestconfClient client) throws Exception {
+        if (overlay != null) {
+            overlay.close();
+        }
+        client.delete("cnsmo-vpn:vpn");
+        client.delete("cnsmo-nodes:nodes/node=vpn.n1");
+        client.delete("cnsmo-nodes:nodes/node=vpn.n2");
+    }
+
+    @Test
+    @Order(1)
+    void twoNodesJoinWithTokensAndReachEachOtherOverTheOverlay(final RestconfClient client) throws Exception {
+        final var token1 = createToken(client, "vpn.n1", N1_ADDRESS, 600);
+        final var token2 = createToken(client, "vpn.n2", null, 600);
+        assertTrue(token1.get("join-command").getAsString().contains("--token " + token1.get("token").getAsString()));
+
+        join(n1, token1.get("token").getAsString());
+        join(n2, token2.get("token").getAsString());
+        final var n2Address = configuredAddress(client, "vpn.n2");
+        assertNotEquals(N1_ADDRESS, n2Address);
+
+        await("n1 pings n2 over the overlay").atMost(JOIN_TIMEOUT).until(() -> overlay.ping(n1, n2Address));
+        assertTrue(overlay.ping(n2, N1_ADDRESS));
+        for (var name : List.of("vpn.n1", "vpn.n2")) {
+            await(name + " listed with VPN up and switch connected").atMost(JOIN_TIMEOUT)
+                .until(() -> nodeUp(client, name));
+        }
+        assertEquals(N1_ADDRESS, nodeStatus(client, "vpn.n1").get("overlay-address").getAsString());
+        assertEquals("10.96.0.11", nodeStatus(client, "vpn.n1").get("real-address").getAsString());
+        await("the controller's flows on n1's bridge").atMost(JOIN_TIMEOUT)
+            .until(() -> cnsmoFlows(n1).size() == 5);
+    }
+
+    @Test
+    @Order(2)
+    void usedTokenIsRefusedWithAClearMessage(final RestconfClient client) throws Exception {
+        final var token = createToken(client, "vpn.n3", null, 600).get("token").getAsString();
+        final var pending = client.getOperational("cnsmo-vpn:vpn/enrollment-tokens");
+        assertTrue(pending.body().contains("\"vpn.n3\""), pending.body());
+        assertFalse(pending.body().contains(token.substring(token.indexOf('.') + 1)), "secrets are never listed");
+        join(n3, token);
+        assertStatus(204, client.invoke("cnsmo-vpn:revoke-client", "{\"input\": {\"name\": \"vpn.n3\"}}"));
+        assertTrue(overlay.agent(n3, agent, "leave", "--force").ok());
+
+        final var again = overlay.agent(n3, agent, "join", "--controller", controllerUrl(), "--token", token);
+        assertNotEquals(0, again.exitCode(), again.output());
+        assertTrue(again.output().contains("has already been used"), again.output());
+        assertFalse(overlay.ovs(n3, "ovs-vsctl", "br-exists", "br-cnsmo").ok(), "a refused join creates nothing");
+    }
+
+    @Test
+    @Order(3)
+    void generatedBundleConnectsWithAPlainOpenVpnClient(final RestconfClient client) throws Exception {
+        final var response = client.invoke("cnsmo-vpn:generate-client-bundle", "{\"input\": {\"name\": \"laptop\"}}");
+        assertStatus(200, response);
+        final var output = response.json().getAsJsonObject("cnsmo-vpn:output");
+        final var bundle = Files.createDirectories(x1.dir().resolve("bundle"));
+        for (var file : Map.of("ca.crt", "ca-crt", "client.crt", "client-crt", "client.key", "client-key",
+                "client.conf", "client-conf").entrySet()) {
+            Files.writeString(bundle.resolve(file.getKey()), output.get(file.getValue()).getAsString());
+        }
+        assertStatus(409, client.invoke("cnsmo-vpn:generate-client-bundle", "{\"input\": {\"name\": \"laptop\"}}"));
+
+        new ProcessBuilder("ip", "netns", "exec", X1, "openvpn", "--config", "client.conf")
+            .directory(bundle.toFile()).redirectErrorStream(true)
+            .redirectOutput(x1.dir().resolve("openvpn.log").toFile()).start();
+        await("the external machine reaches n1").atMost(JOIN_TIMEOUT).until(() -> overlay.ping(x1, N1_ADDRESS));
+    }
+
+    @Test
+    @Order(4)
+    void killedServerIsRestartedAndNodesComeBack(final Controller controller) throws Exception {
+        final var config = controller.home().resolve("cnsmo/openvpn/server.conf").toString();
+        final var before = serverPid(config);
+        overlay.shell().run("kill", "-9", before);
+
+        await("a new OpenVPN server").atMost(Duration.ofSeconds(15))
+            .until(() -> !serverPid(config).isEmpty() && !serverPid(config).equals(before));
+        await("n1 reaches the controller again").atMost(JOIN_TIMEOUT).until(() -> overlay.ping(n1, SERVER_ADDRESS));
+        final var n2Address = configuredAddress(controller.client(), "vpn.n2");
+        await("n1 reaches n2 again").atMost(JOIN_TIMEOUT).until(() -> overlay.ping(n1, n2Address));
+    }
+
+    @Test
+    @Order(5)
+    void revokedNodeIsDisconnectedAndCannotReconnect(final RestconfClient client) throws Exception {
+        final var n2Address = configuredAddress(client, "vpn.n2");
+        assertStatus(204, client.invoke("cnsmo-vpn:revoke-client", "{\"input\": {\"name\": \"vpn.n2\"}}"));
+
+        await("n2 cut off").atMost(Duration.ofSeconds(10)).until(() -> !overlay.ping(n1, n2Address));
+        await("n2 shown disconnected").atMost(Duration.ofSeconds(10))
+            .until(() -> !nodeStatus(client, "vpn.n2").get("connected").getAsBoolean());
+        // Its client retries every few seconds; the CRL keeps refusing it.
+        Thread.sleep(12_000);
+        assertFalse(overlay.ping(n1, n2Address));
+        assertFalse(nodeStatus(client, "vpn.n2").get("connected").getAsBoolean());
+        final var refused = client.invoke("cnsmo-vpn:revoke-client", "{\"input\": {\"name\": \"nobody\"}}");
+        assertStatus(409, refused);
+    }
+
+    @Test
+    @Order(6)
+    void leavingNodeDisappearsAndItsFlowsAreGone(final RestconfClient client) throws Exception {
+        final var dpid = new BigInteger(client.getConfig("cnsmo-nodes:nodes/node=vpn.n1").json()
+            .getAsJsonArray("cnsmo-nodes:node").get(0).getAsJsonObject().get("datapath-id").getAsString());
+        final var switchPath = "opendaylight-inventory:nodes/node=openflow%3A" + dpid;
+        assertStatus(200, client.getConfig(switchPath));
+
+        final var left = overlay.agent(n1, agent, "leave");
+        assertEquals(0, left.exitCode(), left.output());
+
+        assertStatus(409, client.getConfig("cnsmo-nodes:nodes/node=vpn.n1"));
+        await("n1 gone from the observed nodes").atMost(Duration.ofSeconds(10))
+            .until(() -> client.getOperational("cnsmo-nodes:nodes/node=vpn.n1").status() == 409);
+        await("n1's flows gone from the controller").atMost(Duration.ofSeconds(10)).until(() -> {
+            final var flows = client.getConfig(switchPath);
+            return flows.status() == 409 || !flows.body().contains("\"flow\"");
+        });
+        assertFalse(overlay.ovs(n1, "ovs-vsctl", "br-exists", "br-cnsmo").ok(), "the bridge is removed");
+        assertFalse(overlay.ping(x1, N1_ADDRESS));
+    }
+
+    @Test
+    @Order(7)
+    void expiredTokenIsRefusedWithAClearMessage() throws Exception {
+        await("the first token expires").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+            .until(() -> Instant.now().isAfter(expiringTokenExpires.plusSeconds(1)));
+        final var result = overlay.agent(n3, agent, "join", "--controller", controllerUrl(), "--token",
+            expiringToken);
+        assertNotEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("expired at"), result.output());
+    }
+
+    private static void join(final Machine machine, final String token) throws IOException, InterruptedException {
+        final var result = overlay.agent(machine, agent, "join", "--controller", controllerUrl(), "--token", token);
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("joined: node"), result.output());
+    }
+
+    private static String controllerUrl() {
+        return "http://" + Overlay.CONTROLLER_IP + ":8181";
+    }
+
+    private static JsonObject createToken(final RestconfClient client, final String node, final int validity)
+            throws IOException, InterruptedException {
+        return createToken(client, node, null, validity);
+    }
+
+    private static JsonObject createToken(final RestconfClient client, final String node, final String address,
+            final int validity) throws IOException, InterruptedException {
+        final var input = new JsonObject();
+        input.addProperty("node", node);
+        input.addProperty("validity", validity);
+        if (address != null) {
+            input.addProperty("static-address", address);
+        }
+        final var body = new JsonObject();
+        body.add("input", input);
+        final var response = client.invoke("cnsmo-vpn:create-enrollment-token", body.toString());
+        assertStatus(200, response);
+        return response.json().getAsJsonObject("cnsmo-vpn:output");
+    }
+
+    private static String configuredAddress(final RestconfClient client, final String name)
+            throws IOException, InterruptedException {
+        return client.getConfig("cnsmo-vpn:vpn/client=" + name).json().getAsJsonArray("cnsmo-vpn:client").get(0)
+            .getAsJsonObject().get("static-address").getAsString();
+    }
+
+    private static JsonObject operational(final RestconfClient client, final String path)
+            throws IOException, InterruptedException {
+        final var response = client.getOperational(path);
+        assertStatus(200, response);
+        return response.json();
+    }
+
+    private static JsonObject nodeStatus(final RestconfClient client, final String name)
+            throws IOException, InterruptedException {
+        return operational(client, "cnsmo-nodes:nodes/node=" + name).getAsJsonArray("cnsmo-nodes:node").get(0)
+            .getAsJsonObject().getAsJsonObject("status");
+    }
+
+    private static boolean nodeUp(final RestconfClient client, final String name)
+            throws IOException, InterruptedException {
+        final var response = client.getOperational("cnsmo-nodes:nodes/node=" + name);
+        if (response.status() != 200) {
+            return false;
+        }
+        final var status = response.json().getAsJsonArray("cnsmo-nodes:node").get(0).getAsJsonObject()
+            .getAsJsonObject("status");
+        if (status == null || !status.has("connected") || !status.has("switch-connected")
+                || !status.has("service-status")) {
+            return false;
+        }
+        final boolean vpnUp = status.getAsJsonArray("service-status").asList().stream()
+            .map(JsonElement::getAsJsonObject)
+            .anyMatch(service -> "vpn".equals(service.get("service").getAsString())
+                && "up".equals(service.get("state").getAsString()));
+        return vpnUp && status.get("connected").getAsBoolean() && status.get("switch-connected").getAsBoolean();
+    }
+
+    private static List<String> cnsmoFlows(final Machine machine) throws IOException, InterruptedException {
+        return overlay.ovs(machine, "ovs-ofctl", "-O", "OpenFlow13", "dump-flows", "br-cnsmo").output().lines()
+            .filter(line -> line.contains("cookie=0xca")).toList();
+    }
+
+    private static String serverPid(final String config) throws IOException, InterruptedException {
+        return overlay.shell().exec("pgrep", "-f", config).output().strip();
+    }
+}
