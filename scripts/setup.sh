@@ -14,7 +14,8 @@ JAVA_HOME_21=$JDK_ROOT/usr/lib/jvm/java-21-openjdk-amd64
 # Dataplane of the end-to-end tests: Open vSwitch (userspace datapath), network namespaces,
 # veths, checksum offload control and TCP tools.
 DEB_PACKAGES=(curl unzip bc patchelf ca-certificates-java procps
-    openvswitch-switch iproute2 ethtool netcat-openbsd socat openvpn openssl iputils-ping)
+    openvswitch-switch iproute2 ethtool netcat-openbsd socat openvpn openssl iputils-ping
+    dnsmasq-base bind9-dnsutils)
 JDK_DEBS=(openjdk-21-jre-headless openjdk-21-jdk-headless libc6 libstdc++6 libgcc-s1 zlib1g)
 
 log() { echo "setup: $*" >&2; }

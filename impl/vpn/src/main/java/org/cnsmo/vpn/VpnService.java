@@ -55,6 +55,7 @@ import org.opendaylight.aaa.web.WebServer;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.dns.rev261121.Dns;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.Nodes;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
 import org.opendaylight.yangtools.binding.DataObjectReference;
@@ -94,6 +95,8 @@ public final class VpnService implements AutoCloseable {
     private final ScheduledFuture<?> poller;
     // Confined to the executor, except publicAddress, which request threads read.
     private Set<String> nodeNames = Set.of();
+    private Vpn vpnConfig;
+    private Dns dnsConfig;
     private Map<String, X509Certificate> certificates = Map.of();
     private volatile Optional<String> publicAddress = Optional.empty();
 
@@ -115,7 +118,16 @@ public final class VpnService implements AutoCloseable {
         final var issuer = new ClientIssuer(dataBroker, pki);
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
-            DataObjectReference.builder(Vpn.class).build(), new ContainerListener<>(this::onVpn, executor)));
+            DataObjectReference.builder(Vpn.class).build(), new ContainerListener<Vpn>(vpn -> {
+                vpnConfig = vpn;
+                apply();
+            }, executor)));
+        // The overlay DNS server, when it runs, is pushed to clients.
+        own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
+            DataObjectReference.builder(Dns.class).build(), new ContainerListener<Dns>(dns -> {
+                dnsConfig = dns;
+                apply();
+            }, executor)));
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Nodes.class).build(), new ContainerListener<>(this::onNodes, executor)));
         own(rpcProvider.registerRpcImplementations(new GenerateClientBundleRpc(issuer, requests),
@@ -148,10 +160,10 @@ public final class VpnService implements AutoCloseable {
     }
 
     @SuppressWarnings("checkstyle:IllegalCatch")
-    private void onVpn(final Vpn vpn) {
+    private void apply() {
         // An exception escaping here would be lost in the executor.
         try {
-            renderer.apply(vpn);
+            renderer.apply(vpnConfig, dnsConfig);
             publicAddress = renderer.settings().publicAddress();
             final var current = new HashMap<String, X509Certificate>();
             for (var name : renderer.clients().keySet()) {

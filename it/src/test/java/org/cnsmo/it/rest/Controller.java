@@ -25,7 +25,7 @@ public final class Controller implements AutoCloseable {
     /** Services whose commit guard must be active before tests write anything. */
     private static final int GUARDED_CONTAINERS = 7;
     private static final List<String> SERVICES_STARTED = List.of("CNSMO SDN renderer started",
-        "CNSMO VPN service started");
+        "CNSMO VPN service started", "CNSMO DNS service started");
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
 
     private final Path home;

@@ -54,6 +54,8 @@ public final class ServerConfig {
             .append("ifconfig ").append(server).append(' ').append(mask).append('\n')
             .append("push \"route-gateway ").append(server).append("\"\n");
         settings.dnsServers().forEach(dns -> text.append("push \"dhcp-option DNS ").append(dns).append("\"\n"));
+        settings.dnsDomain().ifPresent(domain -> text.append("push \"dhcp-option DOMAIN ").append(domain)
+            .append("\"\n"));
         text.append("client-config-dir ").append(files.clientConfigDir()).append('\n')
             .append("ccd-exclusive\n")
             .append("client-to-client\n")

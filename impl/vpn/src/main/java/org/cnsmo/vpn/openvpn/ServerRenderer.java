@@ -23,6 +23,7 @@ import org.cnsmo.api.process.ProcessSupervisor;
 import org.cnsmo.vpn.pki.PkiStore;
 import org.cnsmo.vpn.pki.PrivateFiles;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.dns.rev261121.Dns;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.Client;
 import org.slf4j.Logger;
@@ -85,10 +86,11 @@ public final class ServerRenderer {
      * Applies a new configuration.
      *
      * @param vpn the VPN configuration, or {@code null} when there is none
+     * @param dns the DNS configuration, or {@code null} when there is none
      * @throws IOException if the server's files cannot be written
      */
-    public void apply(final @Nullable Vpn vpn) throws IOException {
-        settings = ServerSettings.of(vpn == null ? null : vpn.getServer());
+    public void apply(final @Nullable Vpn vpn, final @Nullable Dns dns) throws IOException {
+        settings = ServerSettings.of(vpn == null ? null : vpn.getServer(), dns);
         final var byName = new LinkedHashMap<String, Client>();
         if (vpn != null) {
             vpn.nonnullClient().values().forEach(client -> byName.put(client.getName().getValue(), client));

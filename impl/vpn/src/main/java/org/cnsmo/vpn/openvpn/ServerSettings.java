@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cnsmo.api.net.Ipv4Network;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.dns.rev261121.Dns;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Address;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.VpnProtocol;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.Server;
@@ -25,11 +26,13 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.
  * @param protocol udp or tcp
  * @param dnsServers DNS servers pushed to clients
  * @param publicAddress where clients reach the server, if configured
+ * @param dnsDomain the overlay DNS domain pushed to clients, when the overlay DNS server runs
  */
 public record ServerSettings(boolean enabled, Ipv4Network subnet, int port, VpnProtocol protocol,
-        List<String> dnsServers, Optional<String> publicAddress) {
+        List<String> dnsServers, Optional<String> publicAddress, Optional<String> dnsDomain) {
     static final String DEFAULT_SUBNET = "10.8.0.0/24";
     static final int DEFAULT_PORT = 1194;
+    static final String DEFAULT_DNS_DOMAIN = "overlay";
 
     /**
      * Reads the settings from the model, applying its defaults.
@@ -38,21 +41,37 @@ public record ServerSettings(boolean enabled, Ipv4Network subnet, int port, VpnP
      * @return the settings
      */
     public static ServerSettings of(final @Nullable Server server) {
+        return of(server, null);
+    }
+
+    /**
+     * Reads the settings from the model, applying its defaults. When the overlay DNS server runs and no DNS
+     * server is configured, clients are told to use the overlay DNS server, on the server's own address.
+     *
+     * @param server the configured server, or {@code null} when there is none
+     * @param dns the DNS configuration, or {@code null} when there is none
+     * @return the settings
+     */
+    public static ServerSettings of(final @Nullable Server server, final @Nullable Dns dns) {
+        final var domain = dns == null || !Boolean.TRUE.equals(dns.getEnabled()) ? Optional.<String>empty()
+            : Optional.of(dns.getDomain() == null ? DEFAULT_DNS_DOMAIN : dns.getDomain().getValue());
         if (server == null) {
             return new ServerSettings(false, Ipv4Network.parse(DEFAULT_SUBNET), DEFAULT_PORT, VpnProtocol.Udp,
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), domain);
         }
         final var subnet = server.getSubnet();
         final var port = server.getPort();
         final var protocol = server.getProtocol();
-        final var dns = server.getDnsServer();
+        final var dnsServers = server.getDnsServer();
         final var publicAddress = server.getPublicAddress();
-        return new ServerSettings(Boolean.TRUE.equals(server.getEnabled()),
-            Ipv4Network.parse(subnet == null ? DEFAULT_SUBNET : subnet.getValue()),
+        final var network = Ipv4Network.parse(subnet == null ? DEFAULT_SUBNET : subnet.getValue());
+        final List<String> servers = dnsServers == null || dnsServers.isEmpty()
+            ? domain.map(name -> List.of(Ipv4Network.formatAddress(network.networkAddress() + 1))).orElse(List.of())
+            : dnsServers.stream().map(Ipv4Address::getValue).toList();
+        return new ServerSettings(Boolean.TRUE.equals(server.getEnabled()), network,
             port == null ? DEFAULT_PORT : port.getValue().intValue(),
-            protocol == null ? VpnProtocol.Udp : protocol,
-            dns == null ? List.of() : dns.stream().map(Ipv4Address::getValue).toList(),
-            Optional.ofNullable(publicAddress).map(Host::stringValue));
+            protocol == null ? VpnProtocol.Udp : protocol, servers,
+            Optional.ofNullable(publicAddress).map(Host::stringValue), domain);
     }
 
     /**

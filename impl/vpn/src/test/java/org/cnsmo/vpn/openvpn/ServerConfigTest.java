@@ -34,6 +34,7 @@ class ServerConfigTest {
         assertTrue(lines.contains("port 1194"));
         assertTrue(lines.contains("ifconfig 10.8.0.1 255.255.255.0"));
         assertTrue(lines.contains("push \"dhcp-option DNS 10.8.0.1\""));
+        assertTrue(lines.contains("push \"dhcp-option DOMAIN overlay\""));
         assertTrue(lines.contains("client-config-dir /o/ccd"));
         assertTrue(lines.contains("ccd-exclusive"));
         assertTrue(lines.contains("crl-verify /p/crl.pem"));
@@ -78,11 +79,12 @@ class ServerConfigTest {
     @Test
     void fullSubnetHasNoFreeAddress() {
         final var settings = new ServerSettings(true, Ipv4Network.parse("10.8.0.0/30"), 1194, VpnProtocol.Udp,
-            List.of(), Optional.empty());
+            List.of(), Optional.empty(), Optional.empty());
         assertTrue(AddressPool.lowestFree(settings, List.of(Ipv4Network.parseAddress("10.8.0.2"))).isEmpty());
     }
 
     private static ServerSettings settings(final VpnProtocol protocol, final List<String> dns) {
-        return new ServerSettings(true, Ipv4Network.parse("10.8.0.0/24"), 1194, protocol, dns, Optional.empty());
+        return new ServerSettings(true, Ipv4Network.parse("10.8.0.0/24"), 1194, protocol, dns, Optional.empty(),
+            dns.isEmpty() ? Optional.empty() : Optional.of("overlay"));
     }
 }

@@ -8,6 +8,7 @@
 package org.cnsmo.it.vpn;
 
 import static org.awaitility.Awaitility.await;
+import static org.cnsmo.it.rest.RestAssertions.assertRefused;
 import static org.cnsmo.it.rest.RestAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,13 +38,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The VPN overlay end to end: the controller's OpenVPN server in the root namespace, nodes in namespaces
- * joined with the node agent shipped in the distribution, an external machine with a plain OpenVPN client,
- * all driven through RESTCONF and the agent.
+ * The overlay end to end: the controller's OpenVPN server and dnsmasq in the root namespace, nodes in
+ * namespaces joined with the node agent shipped in the distribution, an external machine with a plain
+ * OpenVPN client, all driven through RESTCONF and the agent.
  */
 @ExtendWith(ControllerExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class VpnEndToEndTest {
+class OverlayEndToEndTest {
     private static final String N1 = "cnsmo-n1";
     private static final String N2 = "cnsmo-n2";
     private static final String N3 = "cnsmo-n3";
@@ -51,6 +52,7 @@ class VpnEndToEndTest {
     private static final String N1_ADDRESS = "10.9.0.50";
     private static final String SERVER_ADDRESS = "10.9.0.1";
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final String RECORDS = "cnsmo-dns:dns/record=";
 
     private static Overlay overlay;
     private static Machine n1;
@@ -74,6 +76,8 @@ class VpnEndToEndTest {
         assertStatus(201, client.put("cnsmo-vpn:vpn/server", """
             {"cnsmo-vpn:server": {"enabled": true, "public-address": "%s", "subnet": "10.9.0.0/24"}}"""
             .formatted(Overlay.CONTROLLER_IP)));
+        // DNS first: enabling it later changes what the VPN server pushes, which restarts it.
+        assertStatus(201, client.put("cnsmo-dns:dns", "{\"cnsmo-dns:dns\": {\"enabled\": true}}"));
         await("VPN server up").atMost(Duration.ofSeconds(20)).until(() -> "up".equals(
             operational(client, "cnsmo-vpn:vpn/server/status").getAsJsonObject("cnsmo-vpn:status")
                 .get("state").getAsString()));
@@ -88,6 +92,7 @@ class VpnEndToEndTest {
             overlay.close();
         }
         client.delete("cnsmo-vpn:vpn");
+        client.delete("cnsmo-dns:dns");
         client.delete("cnsmo-nodes:nodes/node=vpn.n1");
         client.delete("cnsmo-nodes:nodes/node=vpn.n2");
     }
@@ -118,6 +123,45 @@ class VpnEndToEndTest {
 
     @Test
     @Order(2)
+    void recordsAndNodeNamesResolveFromANodeWithinOneSecond(final RestconfClient client) throws Exception {
+        assertStatus(201, client.put(RECORDS + "db", record("db", "A", "10.9.0.20")));
+        await("db.overlay resolves").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+            .until(() -> dig(n2, "db.overlay").contains("10.9.0.20"));
+        assertStatus(201, client.put(RECORDS + "www", record("www", "CNAME", "db")));
+        await("www.overlay is an alias of db.overlay").atMost(Duration.ofSeconds(1))
+            .pollInterval(Duration.ofMillis(50)).until(() -> {
+                final var answer = dig(n2, "www.overlay");
+                return answer.contains("CNAME\tdb.overlay.") && answer.contains("10.9.0.20");
+            });
+        assertTrue(dig(n2, "vpn.n1.overlay").contains(N1_ADDRESS), "a joined node has a name");
+
+        assertStatus(204, client.delete(RECORDS + "db"));
+        await("db.overlay gone").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+            .until(() -> dig(n2, "db.overlay").contains("status: NXDOMAIN"));
+        final long start = System.nanoTime();
+        assertTrue(dig(n2, "example.org").contains("status: REFUSED"), "no upstream: refused, not ignored");
+        assertTrue(System.nanoTime() - start < Duration.ofMillis(900).toNanos(), "refused at once");
+        final var status = operational(client, "cnsmo-dns:dns/status").getAsJsonObject("cnsmo-dns:status");
+        assertEquals("up", status.get("state").getAsString());
+        assertTrue(status.get("record-count").getAsInt() >= 3, status.toString());
+    }
+
+    @Test
+    @Order(3)
+    void badRecordsAreRefusedWithAClearMessage(final RestconfClient client) throws Exception {
+        assertRefused(client.put(RECORDS + "v6", record("v6", "A", "2001:db8::1")),
+            "dns/record=v6/value: value '2001:db8::1' of an A record is not an IPv4 address");
+        assertStatus(400, client.put(RECORDS + "bad_name", record("bad_name", "A", "10.9.0.9")));
+        final var loop = client.patch("cnsmo-dns:dns", """
+            {"cnsmo-dns:dns": {"record": [{"name": "a", "type": "CNAME", "value": "b"},
+                                          {"name": "b", "type": "CNAME", "value": "a"}]}}""");
+        assertStatus(400, loop);
+        assertTrue(loop.errorMessage().contains("CNAME loop: a -> b -> a"), loop.toString());
+        assertEquals(409, client.getConfig(RECORDS + "a").status(), "nothing of a refused change is written");
+    }
+
+    @Test
+    @Order(4)
     void usedTokenIsRefusedWithAClearMessage(final RestconfClient client) throws Exception {
         final var token = createToken(client, "vpn.n3", null, 600).get("token").getAsString();
         final var pending = client.getOperational("cnsmo-vpn:vpn/enrollment-tokens");
@@ -134,7 +178,7 @@ class VpnEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void generatedBundleConnectsWithAPlainOpenVpnClient(final RestconfClient client) throws Exception {
         final var response = client.invoke("cnsmo-vpn:generate-client-bundle", "{\"input\": {\"name\": \"laptop\"}}");
         assertStatus(200, response);
@@ -153,21 +197,34 @@ class VpnEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void killedServerIsRestartedAndNodesComeBack(final Controller controller) throws Exception {
         final var config = controller.home().resolve("cnsmo/openvpn/server.conf").toString();
-        final var before = serverPid(config);
+        final var before = pid(config);
         overlay.shell().run("kill", "-9", before);
 
         await("a new OpenVPN server").atMost(Duration.ofSeconds(15))
-            .until(() -> !serverPid(config).isEmpty() && !serverPid(config).equals(before));
+            .until(() -> !pid(config).isEmpty() && !pid(config).equals(before));
         await("n1 reaches the controller again").atMost(JOIN_TIMEOUT).until(() -> overlay.ping(n1, SERVER_ADDRESS));
         final var n2Address = configuredAddress(controller.client(), "vpn.n2");
         await("n1 reaches n2 again").atMost(JOIN_TIMEOUT).until(() -> overlay.ping(n1, n2Address));
     }
 
     @Test
-    @Order(5)
+    @Order(7)
+    void killedDnsServerIsRestartedAndAnswersAgain(final Controller controller) throws Exception {
+        final var config = controller.home().resolve("cnsmo-dns/dnsmasq.conf").toString();
+        final var before = pid(config);
+        overlay.shell().run("kill", "-9", before);
+
+        await("a new dnsmasq").atMost(Duration.ofSeconds(10))
+            .until(() -> !pid(config).isEmpty() && !pid(config).equals(before));
+        await("names resolve again").atMost(Duration.ofSeconds(10))
+            .until(() -> dig(n2, "vpn.n1.overlay").contains(N1_ADDRESS));
+    }
+
+    @Test
+    @Order(8)
     void revokedNodeIsDisconnectedAndCannotReconnect(final RestconfClient client) throws Exception {
         final var n2Address = configuredAddress(client, "vpn.n2");
         assertStatus(204, client.invoke("cnsmo-vpn:revoke-client", "{\"input\": {\"name\": \"vpn.n2\"}}"));
@@ -184,7 +241,7 @@ class VpnEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(9)
     void leavingNodeDisappearsAndItsFlowsAreGone(final RestconfClient client) throws Exception {
         final var dpid = new BigInteger(client.getConfig("cnsmo-nodes:nodes/node=vpn.n1").json()
             .getAsJsonArray("cnsmo-nodes:node").get(0).getAsJsonObject().get("datapath-id").getAsString());
@@ -203,10 +260,12 @@ class VpnEndToEndTest {
         });
         assertFalse(overlay.ovs(n1, "ovs-vsctl", "br-exists", "br-cnsmo").ok(), "the bridge is removed");
         assertFalse(overlay.ping(x1, N1_ADDRESS));
+        await("n1's name gone").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+            .until(() -> dig(x1, "vpn.n1.overlay").contains("status: NXDOMAIN"));
     }
 
     @Test
-    @Order(7)
+    @Order(10)
     void expiredTokenIsRefusedWithAClearMessage() throws Exception {
         await("the first token expires").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
             .until(() -> Instant.now().isAfter(expiringTokenExpires.plusSeconds(1)));
@@ -220,6 +279,17 @@ class VpnEndToEndTest {
         final var result = overlay.agent(machine, agent, "join", "--controller", controllerUrl(), "--token", token);
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("joined: node"), result.output());
+    }
+
+    /** Asks the overlay DNS server, through the overlay, from a machine. */
+    private static String dig(final Machine machine, final String name) throws IOException, InterruptedException {
+        return overlay.shell().execIn(machine.namespace(), "dig", "+time=1", "+tries=1", "@" + SERVER_ADDRESS, name)
+            .output();
+    }
+
+    private static String record(final String name, final String type, final String value) {
+        return "{\"cnsmo-dns:record\": [{\"name\": \"%s\", \"type\": \"%s\", \"value\": \"%s\"}]}"
+            .formatted(name, type, value);
     }
 
     private static String controllerUrl() {
@@ -289,7 +359,7 @@ class VpnEndToEndTest {
             .filter(line -> line.contains("cookie=0xca")).toList();
     }
 
-    private static String serverPid(final String config) throws IOException, InterruptedException {
+    private static String pid(final String config) throws IOException, InterruptedException {
         return overlay.shell().exec("pgrep", "-f", config).output().strip();
     }
 }
