@@ -102,13 +102,15 @@ public final class PkiStore {
     }
 
     /**
-     * Issues a certificate for a client name. The caller makes sure the name is free.
+     * Issues a certificate for a client name, revoking the name's earlier certificate if it still has one.
      *
      * @param name the client's common name
      * @return the certificate and its private key
      * @throws IOException if the certificate cannot be recorded
      */
     public synchronized IssuedClient issueClient(final String name) throws IOException {
+        // A name holds one valid certificate at most: an earlier one is revoked, never just forgotten.
+        revoke(name);
         final var keys = CertificateAuthority.newKeyPair();
         final var certificate = authority.issue(Role.CLIENT, name, keys.getPublic(), nextSerial(), clock.instant(),
             CLIENT_VALIDITY);

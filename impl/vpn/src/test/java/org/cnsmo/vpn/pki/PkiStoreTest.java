@@ -75,6 +75,19 @@ class PkiStoreTest {
     }
 
     @Test
+    void reissuingANameRevokesItsEarlierCertificate() throws Exception {
+        final var store = PkiStore.open(dir, CLOCK);
+        final var first = store.issueClient("Agent.1").certificate();
+        final var second = store.issueClient("Agent.1").certificate();
+
+        final var crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(
+            Files.readString(store.crlFile()).getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(crl.isRevoked(first));
+        assertFalse(crl.isRevoked(second));
+        assertEquals(second, store.clientCertificate("Agent.1").orElseThrow());
+    }
+
+    @Test
     void revokedCertificateIsOnTheCrlAndTheNameIsFree() throws Exception {
         final var store = PkiStore.open(dir, CLOCK);
         final var first = store.issueClient("Agent.1").certificate();
