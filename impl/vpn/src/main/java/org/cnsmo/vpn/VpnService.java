@@ -96,6 +96,8 @@ public final class VpnService implements AutoCloseable {
     // Confined to the executor, except publicAddress, which request threads read.
     private Set<String> nodeNames = Set.of();
     private Vpn vpnConfig;
+    /** Rendering before the VPN configuration is first read would revoke every client. */
+    private boolean vpnRead;
     private Dns dnsConfig;
     private Map<String, X509Certificate> certificates = Map.of();
     private volatile Optional<String> publicAddress = Optional.empty();
@@ -120,6 +122,7 @@ public final class VpnService implements AutoCloseable {
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Vpn.class).build(), new ContainerListener<Vpn>(vpn -> {
                 vpnConfig = vpn;
+                vpnRead = true;
                 apply();
             }, executor)));
         // The overlay DNS server, when it runs, is pushed to clients.
@@ -163,6 +166,9 @@ public final class VpnService implements AutoCloseable {
     private void apply() {
         // An exception escaping here would be lost in the executor.
         try {
+            if (!vpnRead) {
+                return;
+            }
             renderer.apply(vpnConfig, dnsConfig);
             publicAddress = renderer.settings().publicAddress();
             final var current = new HashMap<String, X509Certificate>();
