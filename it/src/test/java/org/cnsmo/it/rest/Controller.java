@@ -9,12 +9,18 @@ package org.cnsmo.it.rest;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.awaitility.Awaitility;
 
 /**
@@ -25,31 +31,53 @@ public final class Controller implements AutoCloseable {
     /** Services whose commit guard must be active before tests write anything. */
     private static final int GUARDED_CONTAINERS = 7;
     private static final List<String> SERVICES_STARTED = List.of("CNSMO SDN renderer started",
-        "CNSMO VPN service started", "CNSMO DNS service started");
+        "CNSMO VPN service started", "CNSMO DNS service started", "CNSMO access policies in place");
+    private static final String HTTP = "http://127.0.0.1:8181";
+    private static final String HTTPS = "https://127.0.0.1:8443";
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
 
     private final Path home;
-    private final RestconfClient client;
+    /** The admin's client; the password is created at the first start. */
+    private RestconfClient client;
     private Process process;
     /** Log lines written before the current start, which readiness checks skip. */
     private long logLinesBefore;
 
-    private Controller(final Path home, final RestconfClient client) {
+    private Controller(final Path home) {
         this.home = home;
-        this.client = client;
     }
 
     static Controller start(final Path assembly, final Path home) throws IOException, InterruptedException {
         run("rm", "-rf", home.toString());
         Files.createDirectories(home.getParent());
         run("cp", "-a", assembly.toString(), home.toString());
-        final var controller = new Controller(home, new RestconfClient("http://127.0.0.1:8181"));
+        final var controller = new Controller(home);
         controller.launch();
         return controller;
     }
 
     public RestconfClient client() {
         return client;
+    }
+
+    /** The random admin password written at the first start, read the way the README tells operators to. */
+    public String adminPassword() throws IOException {
+        return Files.readString(home.resolve("cnsmo/admin-password"), StandardCharsets.UTF_8).strip();
+    }
+
+    /** The admin's client over HTTPS, trusting only the controller's CA and checking the host name. */
+    public RestconfClient httpsClient() throws IOException, GeneralSecurityException {
+        final var trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (var in = Files.newInputStream(home.resolve("cnsmo/pki/ca.crt"))) {
+            trust.setCertificateEntry("cnsmo-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        final var trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        final var tls = SSLContext.getInstance("TLS");
+        tls.init(null, trustManagers.getTrustManagers(), null);
+        return new RestconfClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls)
+            .build(), HTTPS, "admin", adminPassword());
     }
 
     /** The controller's installation directory. */
@@ -74,6 +102,10 @@ public final class Controller implements AutoCloseable {
         process = builder.start();
         boolean ready = false;
         try {
+            // bin/cnsmo-first-start writes the password before Karaf boots.
+            Awaitility.await("admin password in " + home).atMost(Duration.ofMinutes(1))
+                .until(() -> Files.isRegularFile(home.resolve("cnsmo/admin-password")));
+            client = new RestconfClient(RestconfClient.plainHttp(), HTTP, "admin", adminPassword());
             awaitReady();
             ready = true;
         } finally {

@@ -26,18 +26,29 @@ import java.util.Base64;
 public final class RestconfClient {
     private static final String JSON = "application/yang-data+json";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
     private final String authorization;
 
-    RestconfClient(final String base) {
-        this(base, "admin", "admin");
+    RestconfClient(final HttpClient http, final String base, final String user, final String password) {
+        this.http = http;
+        this.base = base;
+        authorization = user == null ? null : "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    RestconfClient(final String base, final String user, final String password) {
-        this.base = base;
-        authorization = "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    static HttpClient plainHttp() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The same controller, as another user. */
+    public RestconfClient as(final String user, final String password) {
+        return new RestconfClient(http, base, user, password);
+    }
+
+    /** The same controller, without credentials. */
+    public RestconfClient anonymous() {
+        return new RestconfClient(http, base, null, null);
     }
 
     /**
@@ -96,12 +107,28 @@ public final class RestconfClient {
         return send(request("operations/" + rpc).POST(BodyPublishers.ofString(json)));
     }
 
-    private HttpRequest.Builder request(final String path) {
-        return HttpRequest.newBuilder(URI.create(base + "/rests/" + path))
+    /** A request to any path of the web server, such as AAA's {@code auth/v1/users}. */
+    public Response request(final String method, final String path, final String contentType, final String body)
+            throws IOException, InterruptedException {
+        final var request = HttpRequest.newBuilder(URI.create(base + "/" + path))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", authorization)
+            .header("Content-Type", contentType)
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(final String path) {
+        final var request = HttpRequest.newBuilder(URI.create(base + "/rests/" + path))
+            .timeout(Duration.ofSeconds(30))
             .header("Content-Type", JSON)
             .header("Accept", JSON);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
     }
 
     private Response send(final HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -94,7 +94,7 @@ public final class ClientIssuer {
             .setService(Set.of(Service.Vpn, Service.Sdn)).build()));
         commit(tx.commit());
 
-        final PkiStore.IssuedClient issued;
+        final PkiStore.Issued issued;
         try {
             issued = pki.issueClient(name);
         } catch (IOException e) {

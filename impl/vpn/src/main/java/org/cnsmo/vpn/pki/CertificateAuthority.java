@@ -21,6 +21,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -30,6 +31,8 @@ import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
@@ -130,10 +133,32 @@ public final class CertificateAuthority {
      */
     public X509Certificate issue(final Role role, final String commonName, final PublicKey subjectKey,
             final BigInteger serial, final Instant now, final Duration validity) {
+        return issue(role, commonName, List.of(), subjectKey, serial, now, validity);
+    }
+
+    /**
+     * Issues an end-entity certificate valid for host names and addresses, as TLS clients such as browsers
+     * check the subject alternative names, not the common name.
+     *
+     * @param role server or client
+     * @param commonName the subject's common name
+     * @param hostNames DNS names and IP addresses for the subject alternative name extension; none to omit it
+     * @param subjectKey the subject's public key
+     * @param serial a serial number unique for this CA
+     * @param now start of validity
+     * @param validity how long the certificate is valid
+     * @return the certificate
+     */
+    public X509Certificate issue(final Role role, final String commonName, final List<String> hostNames,
+            final PublicKey subjectKey, final BigInteger serial, final Instant now, final Duration validity) {
         final var builder = new JcaX509v3CertificateBuilder(issuer(), serial, Date.from(now),
             Date.from(now.plus(validity)), name(commonName), subjectKey);
         try {
             final var extensions = new JcaX509ExtensionUtils();
+            if (!hostNames.isEmpty()) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
+                    hostNames.stream().map(CertificateAuthority::generalName).toArray(GeneralName[]::new)));
+            }
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement))
@@ -172,6 +197,12 @@ public final class CertificateAuthority {
 
     private X500Name issuer() {
         return X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+    }
+
+    private static GeneralName generalName(final String hostName) {
+        // An IPv4 or IPv6 literal is an iPAddress entry; anything else is a DNS name.
+        final boolean address = hostName.contains(":") || hostName.matches("[0-9.]+");
+        return new GeneralName(address ? GeneralName.iPAddress : GeneralName.dNSName, hostName);
     }
 
     private static X500Name name(final String commonName) {

@@ -19,6 +19,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,8 +48,8 @@ public final class PkiStore {
     static final Duration CRL_VALIDITY = Duration.ofDays(30);
     static final Duration CRL_REFRESH = Duration.ofDays(1);
 
-    /** A client's new certificate with its private key, which the caller hands over and forgets. */
-    public record IssuedClient(X509Certificate certificate, PrivateKey key) {
+    /** A new certificate with its private key, which the caller hands over or stores and then forgets. */
+    public record Issued(X509Certificate certificate, PrivateKey key) {
     }
 
     private final Path dir;
@@ -108,14 +109,28 @@ public final class PkiStore {
      * @return the certificate and its private key
      * @throws IOException if the certificate cannot be recorded
      */
-    public synchronized IssuedClient issueClient(final String name) throws IOException {
+    public synchronized Issued issueClient(final String name) throws IOException {
         // A name holds one valid certificate at most: an earlier one is revoked, never just forgotten.
         revoke(name);
         final var keys = CertificateAuthority.newKeyPair();
         final var certificate = authority.issue(Role.CLIENT, name, keys.getPublic(), nextSerial(), clock.instant(),
             CLIENT_VALIDITY);
         PrivateFiles.write(issuedFile(name), Pem.certificate(certificate));
-        return new IssuedClient(certificate, keys.getPrivate());
+        return new Issued(certificate, keys.getPrivate());
+    }
+
+    /**
+     * Issues a TLS server certificate for the controller's web server (RESTCONF and the dashboard over HTTPS).
+     *
+     * @param hostNames the DNS names and IP addresses clients use to reach the controller
+     * @return the certificate and its private key
+     * @throws IOException if the serial number cannot be recorded
+     */
+    public synchronized Issued issueWebServer(final List<String> hostNames) throws IOException {
+        final var keys = CertificateAuthority.newKeyPair();
+        final var certificate = authority.issue(Role.SERVER, hostNames.get(0), hostNames, keys.getPublic(),
+            nextSerial(), clock.instant(), SERVER_VALIDITY);
+        return new Issued(certificate, keys.getPrivate());
     }
 
     /**

@@ -47,10 +47,21 @@ public final class PrivateFiles {
      * @throws IOException if it cannot be written
      */
     public static void write(final Path file, final String content) throws IOException {
+        write(file, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces a file's content; the file ends with mode 0600.
+     *
+     * @param file the file
+     * @param content its new content
+     * @throws IOException if it cannot be written
+     */
+    public static void write(final Path file, final byte[] content) throws IOException {
         final var temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.write(temporary, content);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);

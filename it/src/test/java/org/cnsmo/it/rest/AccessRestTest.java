@@ -1,0 +1,88 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.it.rest;
+
+import static org.cnsmo.it.rest.RestAssertions.assertConfig;
+import static org.cnsmo.it.rest.RestAssertions.assertStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** No default credentials, the read-only role and HTTPS, against the real distribution. */
+@ExtendWith(ControllerExtension.class)
+class AccessRestTest {
+    private static final String NODE = "cnsmo-nodes:nodes/node=access-probe";
+    private static final String NODE_JSON = """
+        {"cnsmo-nodes:node":[{"name":"access-probe","service":["vpn"]}]}""";
+    private static final String JSON = "application/json";
+
+    @Test
+    void aFreshControllerRefusesDefaultCredentialsAndAcceptsTheGeneratedPassword(final Controller controller,
+            final RestconfClient admin) throws Exception {
+        final var passwordFile = controller.home().resolve("cnsmo/admin-password");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(passwordFile));
+        assertTrue(controller.adminPassword().length() >= 20, "a long random password");
+
+        assertEquals(401, admin.as("admin", "admin").get("cnsmo-nodes:nodes").status());
+        assertEquals(401, admin.anonymous().get("cnsmo-nodes:nodes").status());
+        assertEquals(401, admin.as("admin", controller.adminPassword() + "x").get("cnsmo-nodes:nodes").status());
+        final int status = admin.get("cnsmo-nodes:nodes").status();
+        assertTrue(status == 200 || status == 409, "admin reads, got " + status);
+        assertEquals(401, admin.anonymous().invoke("cnsmo-vpn:create-enrollment-token",
+            "{\"input\":{\"node\":\"x\"}}").status());
+    }
+
+    @Test
+    void aReadOnlyUserReadsEverythingAndChangesNothing(final RestconfClient admin) throws Exception {
+        assertStatus(201, admin.request("POST", "auth/v1/users", JSON, """
+            {"name":"viewer","password":"Viewer-pass-42","domainid":"sdn","enabled":1,"email":"",
+             "description":"read-only"}"""));
+        assertStatus(201, admin.request("POST", "auth/v1/domains/sdn/users/viewer@sdn/roles", JSON,
+            "{\"roleid\":\"user@sdn\"}"));
+        assertStatus(201, admin.put(NODE, NODE_JSON));
+        final var viewer = admin.as("viewer", "Viewer-pass-42");
+
+        assertStatus(200, viewer.get(NODE));
+        assertStatus(200, viewer.get("cnsmo-nodes:nodes"));
+        assertStatus(200, viewer.request("GET", "rests/operations", JSON, null));
+
+        final var changed = NODE_JSON.replace("\"vpn\"", "\"dns\"");
+        assertForbidden(viewer.put(NODE, changed));
+        assertForbidden(viewer.patch(NODE, changed));
+        assertForbidden(viewer.post("cnsmo-nodes:nodes", """
+            {"cnsmo-nodes:node":[{"name":"access-probe-2"}]}"""));
+        assertForbidden(viewer.delete(NODE));
+        for (var rpc : Map.of(
+                "cnsmo-vpn:generate-client-bundle", "{\"input\":{\"name\":\"viewer-laptop\"}}",
+                "cnsmo-vpn:revoke-client", "{\"input\":{\"name\":\"viewer-laptop\"}}",
+                "cnsmo-vpn:create-enrollment-token", "{\"input\":{\"node\":\"access-probe\"}}").entrySet()) {
+            assertForbidden(viewer.invoke(rpc.getKey(), rpc.getValue()));
+        }
+        assertForbidden(viewer.request("GET", "auth/v1/users", JSON, null));
+        assertConfig(admin, NODE, NODE_JSON);
+
+        assertStatus(204, admin.delete(NODE));
+    }
+
+    @Test
+    void restconfAnswersOverHttpsWithACertificateFromTheControllersCa(final Controller controller)
+            throws Exception {
+        final int status = controller.httpsClient().get("cnsmo-nodes:nodes").status();
+        assertTrue(status == 200 || status == 409, "HTTPS read, got " + status);
+    }
+
+    private static void assertForbidden(final RestconfClient.Response response) {
+        assertEquals(403, response.status(), response.toString());
+        assertTrue(response.body().contains("access-denied"), response.body());
+    }
+}
