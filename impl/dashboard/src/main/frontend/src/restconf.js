@@ -1,0 +1,67 @@
+// RESTCONF (RFC 8040) over fetch: the dashboard's only way to the controller.
+const JSON_TYPE = 'application/yang-data+json';
+
+export class RestconfError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The server's own words from a RESTCONF error body, or a plain description of the status. */
+export function errorMessage(status, bodyText) {
+  try {
+    const body = JSON.parse(bodyText);
+    const errors = body['ietf-restconf:errors']?.error ?? body.errors?.error ?? [];
+    const messages = errors.map((e) => e['error-message'] ?? e['error-tag']).filter(Boolean);
+    if (messages.length) {
+      return messages.join('; ');
+    }
+  } catch {
+    // not JSON: fall through
+  }
+  if (status === 401) return 'Wrong user name or password.';
+  if (status === 403) return 'Your role may not do this.';
+  return `The controller answered ${status}.`;
+}
+
+/**
+ * A client for one session. onUnauthorized runs when a request answers 401 and the caller should go back to
+ * the login page.
+ */
+export function restconf({ auth, onUnauthorized = () => {}, base = '', fetchImpl = fetch }) {
+  async function call(method, path, body) {
+    const response = await fetchImpl(`${base}/rests/${path}`, {
+      method,
+      headers: {
+        Authorization: `Basic ${auth}`,
+        Accept: JSON_TYPE,
+        ...(body === undefined ? {} : { 'Content-Type': JSON_TYPE }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status === 401) {
+      onUnauthorized(errorMessage(401, text));
+    }
+    if (!response.ok) {
+      // RESTCONF answers a read of absent data with 409 data-missing (or 404): that is simply nothing.
+      if (method === 'GET' && (response.status === 404 || response.status === 409)
+          && (response.status === 404 || text.includes('data-missing'))) {
+        return null;
+      }
+      throw new RestconfError(response.status, errorMessage(response.status, text));
+    }
+    return text ? JSON.parse(text) : null;
+  }
+  return {
+    get: (path) => call('GET', `data/${path}`),
+    put: (path, body) => call('PUT', `data/${path}`, body),
+    post: (path, body) => call('POST', `data/${path}`, body),
+    remove: (path) => call('DELETE', `data/${path}`),
+    rpc: async (name, input) => (await call('POST', `operations/${name}`, { input }))?.output ?? {},
+  };
+}
+
+/** A list key as it goes into a RESTCONF path. */
+export const key = (value) => encodeURIComponent(value);

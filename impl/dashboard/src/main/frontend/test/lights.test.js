@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { filterSeries, serviceLights } from '../src/lights.js';
+
+const node = {
+  name: 'n1',
+  service: ['vpn', 'sdn', 'firewall', 'dns', 'qos'],
+  status: { 'service-status': [
+    { service: 'vpn', state: 'up' },
+    { service: 'sdn', state: 'down', reason: 'switch not connected' },
+  ] },
+};
+
+test('each service gets a light with the reason when not green', () => {
+  const lights = Object.fromEntries(serviceLights(node, { state: 'up' }).map((l) => [l.service, l]));
+  assert.equal(lights.vpn.colour, 'green');
+  assert.equal(lights.vpn.reason, null);
+  assert.equal(lights.sdn.colour, 'red');
+  assert.equal(lights.sdn.reason, 'switch not connected');
+  assert.equal(lights.firewall.colour, 'red');
+  assert.equal(lights.firewall.reason, 'SDN: switch not connected');
+  assert.equal(lights.dns.colour, 'green');
+  assert.equal(lights.qos.colour, 'grey');
+  assert.match(lights.qos.reason, /nothing enforces it/);
+  assert.equal(lights.lb.colour, 'grey');
+  assert.equal(lights.lb.reason, 'Not used by this node.');
+});
+
+test('filter samples are aligned on one time axis', () => {
+  const filters = [
+    { status: { statistics: { sample: [{ time: '2026-11-21T10:00:00Z', packets: '1' },
+      { time: '2026-11-21T10:00:05Z', packets: '4' }] } } },
+    { status: { statistics: { sample: [{ time: '2026-11-21T10:00:05Z', packets: '2' }] } } },
+  ];
+  const t0 = Date.parse('2026-11-21T10:00:00Z') / 1000;
+  assert.deepEqual(filterSeries(filters), [[t0, t0 + 5], [1, 4], [null, 2]]);
+});
