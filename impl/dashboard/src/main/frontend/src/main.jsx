@@ -10,6 +10,7 @@ import { Dns } from './views/Dns.jsx';
 import { Vpn } from './views/Vpn.jsx';
 
 const session = createSession(window.sessionStorage);
+const EXPIRED = 'Your session has expired. Please sign in again.';
 const PAGES = [['#/', 'Dashboard'], ['#/nodes', 'Nodes'], ['#/firewall', 'Firewall'], ['#/dns', 'DNS'], ['#/vpn', 'VPN']];
 
 function useHash() {
@@ -32,14 +33,14 @@ function useCanWrite(api) {
 }
 
 function App() {
-  const [current, setCurrent] = useState(session.current());
-  const [notice, setNotice] = useState(null);
+  const [current, setCurrent] = useState(() => session.current());
+  const [notice, setNotice] = useState(() => (session.takeExpired() ? EXPIRED : null));
   const hash = useHash();
   const api = useMemo(() => current && restconf({
     auth: current.auth,
     onUnauthorized: () => {
       session.end();
-      setNotice('Your session has expired. Please sign in again.');
+      setNotice(EXPIRED);
       setCurrent(null);
     },
   }), [current]);
@@ -49,7 +50,7 @@ function App() {
     // An idle session expires: check every minute and on every page change.
     const check = () => {
       if (current && !session.current()) {
-        setNotice('Your session has expired. Please sign in again.');
+        setNotice(EXPIRED);
         setCurrent(null);
       }
     };

@@ -36,6 +36,8 @@ export function restconf({ auth, onUnauthorized = () => {}, base = '', fetchImpl
       headers: {
         Authorization: `Basic ${auth}`,
         Accept: JSON_TYPE,
+        // Asks the controller to leave the Basic challenge out of a 401, so the browser shows no dialog.
+        'X-Requested-With': 'XMLHttpRequest',
         ...(body === undefined ? {} : { 'Content-Type': JSON_TYPE }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -59,8 +61,14 @@ export function restconf({ auth, onUnauthorized = () => {}, base = '', fetchImpl
     put: (path, body) => call('PUT', `data/${path}`, body),
     post: (path, body) => call('POST', `data/${path}`, body),
     remove: (path) => call('DELETE', `data/${path}`),
-    rpc: async (name, input) => (await call('POST', `operations/${name}`, { input }))?.output ?? {},
+    rpc: async (name, input) => rpcOutput(await call('POST', `operations/${name}`, { input })),
   };
+}
+
+/** An operation's output: RESTCONF names it "<module>:output" (RFC 8040, 3.6.2). */
+export function rpcOutput(body) {
+  const name = Object.keys(body ?? {}).find((k) => k === 'output' || k.endsWith(':output'));
+  return name ? body[name] : {};
 }
 
 /** A list key as it goes into a RESTCONF path. */

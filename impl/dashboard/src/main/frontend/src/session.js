@@ -11,6 +11,7 @@ export function createSession(storage, now = () => Date.now()) {
       return null;
     }
   };
+  let expired = false;
   return {
     start(user, password) {
       storage.setItem(KEY, JSON.stringify({ user, auth: btoa(`${user}:${password}`), touched: now() }));
@@ -19,6 +20,7 @@ export function createSession(storage, now = () => Date.now()) {
     current() {
       const session = read();
       if (!session || now() - session.touched > IDLE_MS) {
+        expired = expired || Boolean(session);
         storage.removeItem(KEY);
         return null;
       }
@@ -29,6 +31,12 @@ export function createSession(storage, now = () => Date.now()) {
       if (session) {
         storage.setItem(KEY, JSON.stringify({ ...session, touched: now() }));
       }
+    },
+    /** Whether a session ran out since the last call: the login page then says so. */
+    takeExpired() {
+      const result = expired;
+      expired = false;
+      return result;
     },
     end() {
       storage.removeItem(KEY);

@@ -35,3 +35,9 @@ test('filter samples are aligned on one time axis', () => {
   const t0 = Date.parse('2026-11-21T10:00:00Z') / 1000;
   assert.deepEqual(filterSeries(filters), [[t0, t0 + 5], [1, 4], [null, 2]]);
 });
+
+test('an operation output is found under its module-qualified name', async () => {
+  const { rpcOutput } = await import('../src/restconf.js');
+  assert.deepEqual(rpcOutput({ 'cnsmo-vpn:output': { token: 't' } }), { token: 't' });
+  assert.deepEqual(rpcOutput(null), {});
+});

@@ -15,7 +15,8 @@ export function Login({ onLogin, notice }) {
     setError(null);
     try {
       const response = await fetch('/rests/operations', {
-        headers: { Authorization: `Basic ${btoa(`${user}:${password}`)}`, Accept: 'application/yang-data+json' },
+        headers: { Authorization: `Basic ${btoa(`${user}:${password}`)}`, Accept: 'application/yang-data+json',
+          'X-Requested-With': 'XMLHttpRequest' },
       });
       if (response.ok) {
         onLogin(user, password);

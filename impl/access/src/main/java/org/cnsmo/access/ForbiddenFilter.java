@@ -15,6 +15,7 @@ import javax.servlet.FilterConfig;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
 import org.opendaylight.aaa.filterchain.configuration.CustomFilterAdapterConstants;
@@ -25,6 +26,9 @@ import org.osgi.service.component.annotations.Component;
  * request needs. Shiro's authorization filters answer such requests with a bare 401, which tells a client its
  * credentials are wrong when they are right. A 401 for missing or wrong credentials carries a
  * {@code WWW-Authenticate} challenge and passes through unchanged.
+ *
+ * <p>A script that sends {@code X-Requested-With: XMLHttpRequest}, as the dashboard does, gets its 401 without the
+ * challenge, so that the browser does not open its own login dialog over the page's.
  *
  * <p>AAA's filter chain runs this filter in front of its Shiro filter in RESTCONF's and AAA's own web contexts.
  */
@@ -43,7 +47,12 @@ public final class ForbiddenFilter implements Filter {
     @Override
     public void doFilter(final ServletRequest request, final ServletResponse response, final FilterChain chain)
             throws IOException, ServletException {
-        chain.doFilter(request, response instanceof HttpServletResponse http ? new ForbiddenResponse(http) : response);
+        if (response instanceof HttpServletResponse http && request instanceof HttpServletRequest httpRequest) {
+            chain.doFilter(request, new ForbiddenResponse(http,
+                "XMLHttpRequest".equals(httpRequest.getHeader("X-Requested-With"))));
+        } else {
+            chain.doFilter(request, response);
+        }
     }
 
     @Override
@@ -53,8 +62,37 @@ public final class ForbiddenFilter implements Filter {
 
     /** Rewrites a challenge-less 401 error into a 403. */
     static final class ForbiddenResponse extends HttpServletResponseWrapper {
-        ForbiddenResponse(final HttpServletResponse response) {
+        private static final String CHALLENGE = "WWW-Authenticate";
+
+        private final boolean fromScript;
+        private boolean challenged;
+
+        ForbiddenResponse(final HttpServletResponse response, final boolean fromScript) {
             super(response);
+            this.fromScript = fromScript;
+        }
+
+        @Override
+        public void setHeader(final String name, final String value) {
+            if (!isChallenge(name)) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(final String name, final String value) {
+            if (!isChallenge(name)) {
+                super.addHeader(name, value);
+            }
+        }
+
+        /** Records a challenge and tells whether to leave it out of the response. */
+        private boolean isChallenge(final String name) {
+            if (!CHALLENGE.equalsIgnoreCase(name)) {
+                return false;
+            }
+            challenged = true;
+            return fromScript;
         }
 
         @Override
@@ -64,7 +102,7 @@ public final class ForbiddenFilter implements Filter {
 
         @Override
         public void sendError(final int status, final String message) throws IOException {
-            if (status != SC_UNAUTHORIZED || containsHeader("WWW-Authenticate")) {
+            if (status != SC_UNAUTHORIZED || challenged || containsHeader(CHALLENGE)) {
                 if (message == null) {
                     super.sendError(status);
                 } else {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class ForbiddenFilterTest {
     private final HttpServletResponse response = mock(HttpServletResponse.class);
-    private final ForbiddenFilter.ForbiddenResponse wrapped = new ForbiddenFilter.ForbiddenResponse(response);
+    private final ForbiddenFilter.ForbiddenResponse wrapped = new ForbiddenFilter.ForbiddenResponse(response, false);
 
     @Test
     void anAuthorizationRefusalBecomesForbidden() throws IOException {
@@ -43,6 +43,17 @@ class ForbiddenFilterTest {
 
         verify(response).sendError(HttpServletResponse.SC_UNAUTHORIZED);
         verify(response, never()).setStatus(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    @Test
+    void aScriptGetsItsUnauthorizedWithoutTheChallenge() throws IOException {
+        final var fromScript = new ForbiddenFilter.ForbiddenResponse(response, true);
+
+        fromScript.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        fromScript.setHeader("WWW-Authenticate", "Basic realm=\"application\"");
+
+        verify(response).setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        verify(response, never()).setHeader("WWW-Authenticate", "Basic realm=\"application\"");
     }
 
     @Test

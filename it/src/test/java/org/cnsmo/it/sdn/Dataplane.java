@@ -29,17 +29,17 @@ import java.util.concurrent.TimeUnit;
  * <p>Port 1 of each bridge is its uplink to the overlay; both bridges are OpenFlow 1.3 switches in
  * fail-mode secure and out-of-band, connected to the controller on 127.0.0.1:6653.
  */
-final class Dataplane implements AutoCloseable {
-    static final String BRIDGE_A = "cnsmo-a";
+public final class Dataplane implements AutoCloseable {
+    public static final String BRIDGE_A = "cnsmo-a";
     static final String BRIDGE_B = "cnsmo-b";
-    static final long DPID_A = 0xA;
-    static final long DPID_B = 0xB;
-    static final String HOST_A = "cnsmo-ha";
+    public static final long DPID_A = 0xA;
+    public static final long DPID_B = 0xB;
+    public static final String HOST_A = "cnsmo-ha";
     static final String HOST_A2 = "cnsmo-ha2";
-    static final String HOST_B = "cnsmo-hb";
-    static final String IP_A = "10.99.0.1";
+    public static final String HOST_B = "cnsmo-hb";
+    public static final String IP_A = "10.99.0.1";
     static final String IP_A2 = "10.99.0.5";
-    static final String IP_B = "10.99.0.2";
+    public static final String IP_B = "10.99.0.2";
     private static final String CONTROLLER = "tcp:127.0.0.1:6653";
     private static final List<String> NAMESPACES = List.of(HOST_A, HOST_A2, HOST_B);
 
@@ -51,7 +51,7 @@ final class Dataplane implements AutoCloseable {
     }
 
     /** Builds the topology from scratch, removing what a previous run may have left. */
-    static Dataplane start(final Path dir) throws IOException, InterruptedException {
+    public static Dataplane start(final Path dir) throws IOException, InterruptedException {
         final var dataplane = new Dataplane(dir.toAbsolutePath());
         dataplane.removeLeftovers();
         boolean started = false;
@@ -116,14 +116,14 @@ final class Dataplane implements AutoCloseable {
     }
 
     /** Starts a TCP server in a host that accepts connections on a port and closes them. */
-    void listen(final String ns, final int port) throws IOException {
+    public void listen(final String ns, final int port) throws IOException {
         listeners.add(new ProcessBuilder("ip", "netns", "exec", ns, "socat", "TCP-LISTEN:" + port + ",fork,reuseaddr",
             "SYSTEM:true").redirectErrorStream(true).redirectOutput(dir.resolve("socat-" + ns + "-" + port + ".log")
             .toFile()).start());
     }
 
     /** Tries a TCP connection from one host to an address, for at most three seconds. */
-    ConnectResult connect(final String fromNs, final String ip, final int port)
+    public ConnectResult connect(final String fromNs, final String ip, final int port)
             throws IOException, InterruptedException {
         final long start = System.nanoTime();
         final var result = exec("ip", "netns", "exec", fromNs, "nc", "-z", "-v", "-w", "3", ip, String.valueOf(port));
@@ -222,7 +222,7 @@ final class Dataplane implements AutoCloseable {
      * @param millis how long the attempt took
      * @param output what nc printed
      */
-    record ConnectResult(boolean connected, boolean refused, long millis, String output) {
+    public record ConnectResult(boolean connected, boolean refused, long millis, String output) {
         // a value
     }
 }

@@ -1,0 +1,161 @@
+// The dashboard in a real browser against the real controller. DashboardBrowserTest starts the controller and
+// a node with its switch, sends traffic to the node's port 8080 all along, and passes:
+//   CNSMO_URL (the dashboard), CNSMO_PASSWORD (admin), CNSMO_NODE, CNSMO_NODE_IP, CNSMO_ARTIFACTS (screenshots).
+// The steps share one page and run in order; each saves a screenshot.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+
+const { CNSMO_URL: url, CNSMO_PASSWORD: password, CNSMO_NODE: node, CNSMO_NODE_IP: nodeIp,
+  CNSMO_ARTIFACTS: artifacts } = process.env;
+let browser;
+let page;
+
+const shot = (name) => page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
+const row = (list, attribute, value) => page.locator(`[data-testid="${list}"] tr[data-${attribute}="${value}"]`);
+
+before(async () => {
+  await mkdir(`${artifacts}/downloads`, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  // The controller's certificate comes from its own CA, which this browser does not know; the Java tests check
+  // the chain and host name against that CA.
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, acceptDownloads: true,
+    viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(20000);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('wrong credentials show the server\'s refusal', async () => {
+  await page.goto(url);
+  await page.fill('input[name=user]', 'admin');
+  await page.fill('input[name=password]', 'admin');
+  await page.click('button[type=submit]');
+  await page.locator('.server-error').waitFor();
+  assert.match(await page.locator('.server-error').innerText(), /Wrong user name or password/);
+  await shot('01-login-refused');
+});
+
+test('the admin signs in and sees the node\'s traffic lights', async () => {
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await row('overview', 'node', node).waitFor();
+  await page.locator(`tr[data-node="${node}"] .light[data-colour="green"]`).first().waitFor();
+  assert.match(await page.locator('[data-testid=profile]').innerText(), /admin/);
+  await shot('02-dashboard');
+});
+
+test('a filter added on the node appears, counts blocked packets, and its graph updates', async () => {
+  await page.click(`a[href="#/nodes/${encodeURIComponent(node)}"]`);
+  await page.locator('[data-testid=filter-form]').waitFor();
+  await page.fill('[data-testid=filter-form] input[name=name]', 'ui-block-8080');
+  await page.fill('[data-testid=filter-form] input[name=port]', '8080');
+  await page.fill('[data-testid=filter-form] input[name=prefix]', `${nodeIp}/32`);
+  await page.click('[data-testid=filter-form] button[type=submit]');
+  const filter = row('filter-list', 'filter', 'ui-block-8080');
+  await filter.waitFor();
+  await page.waitForFunction(() => {
+    const counter = document.querySelector('tr[data-filter="ui-block-8080"] [data-counter=packets]');
+    return counter && Number(counter.textContent) > 0;
+  }, null, { timeout: 60000 });
+  const chart = page.locator('[data-testid=filter-chart]');
+  const points = Number(await chart.getAttribute('data-points'));
+  await page.waitForFunction((before) => Number(document.querySelector('[data-testid=filter-chart]')
+    .dataset.points) > before, points, { timeout: 30000 });
+  await shot('03-node-filter-graph');
+});
+
+test('a form the server refuses shows the server\'s message', async () => {
+  // The same traffic as ui-block-8080 on the same node: only the controller knows it is a duplicate.
+  await page.fill('[data-testid=filter-form] input[name=name]', 'ui-block-again');
+  await page.fill('[data-testid=filter-form] input[name=port]', '8080');
+  await page.fill('[data-testid=filter-form] input[name=prefix]', `${nodeIp}/32`);
+  await page.click('[data-testid=filter-form] button[type=submit]');
+  const error = page.locator('[data-testid=filter-form] .server-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /ui-block-8080/);
+  assert.equal(await row('filter-list', 'filter', 'ui-block-again').count(), 0);
+  await shot('04-refused-form');
+});
+
+test('a firewall rule with every field is added', async () => {
+  await page.click('a[href="#/firewall"]');
+  const form = '[data-testid=rule-form]';
+  await page.locator(form).waitFor();
+  await page.fill(`${form} input[name=name]`, 'ui-reject-7000s');
+  await page.selectOption(`${form} select[name=node]`, node);
+  await page.selectOption(`${form} select[name=direction]`, 'in');
+  await page.selectOption(`${form} select[name=protocol]`, 'tcp');
+  await page.selectOption(`${form} select[name=portKind]`, 'range');
+  await page.fill(`${form} input[name=lower]`, '7000');
+  await page.fill(`${form} input[name=upper]`, '7010');
+  await page.selectOption(`${form} select[name=addressMatch]`, 'source');
+  await page.fill(`${form} input[name=addressRange]`, '10.99.0.0/24');
+  await page.selectOption(`${form} select[name=action]`, 'reject');
+  await page.fill(`${form} input[name=priority]`, '200');
+  await page.click(`${form} button[type=submit]`);
+  const rule = row('rule-list', 'rule', 'ui-reject-7000s');
+  await rule.waitFor();
+  assert.match(await rule.innerText(), /7000-7010/);
+  assert.match(await rule.innerText(), /reject/);
+  await shot('05-firewall');
+});
+
+test('a DNS record is added', async () => {
+  await page.click('a[href="#/dns"]');
+  const form = '[data-testid=record-form]';
+  await page.fill(`${form} input[name=name]`, 'db');
+  await page.selectOption(`${form} select[name=type]`, 'A');
+  await page.fill(`${form} input[name=value]`, nodeIp);
+  await page.click(`${form} button[type=submit]`);
+  await row('record-list', 'record', 'db').waitFor();
+  await shot('06-dns');
+});
+
+test('a VPN bundle is generated and its four files downloaded', async () => {
+  await page.click('a[href="#/vpn"]');
+  const form = '[data-testid=bundle-form]';
+  await page.fill(`${form} input[name=name]`, 'ui-laptop');
+  await page.click(`${form} button[type=submit]`);
+  await page.locator('[data-testid=bundle]').waitFor();
+  const expected = { 'ca.crt': /BEGIN CERTIFICATE/, 'client.crt': /BEGIN CERTIFICATE/,
+    'client.key': /PRIVATE KEY/, 'client.conf': /^client$/m };
+  for (const [fileName, content] of Object.entries(expected)) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(`[data-file="${fileName}"] button:has-text("Download")`),
+    ]);
+    assert.equal(download.suggestedFilename(), fileName);
+    const saved = `${artifacts}/downloads/${fileName}`;
+    await download.saveAs(saved);
+    assert.match(await readFile(saved, 'utf8'), content);
+  }
+  await row('client-list', 'client', 'ui-laptop').waitFor();
+  await shot('07-vpn-bundle');
+});
+
+test('signing out and an expired session both lead back to the login page', async () => {
+  await page.click('[data-testid=profile] button');
+  await page.locator('input[name=password]').waitFor();
+  await shot('08-signed-out');
+
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.locator('[data-testid=profile]').waitFor();
+  await page.evaluate(() => {
+    const session = JSON.parse(sessionStorage.getItem('cnsmo-session'));
+    sessionStorage.setItem('cnsmo-session', JSON.stringify({ ...session, touched: 0 }));
+  });
+  await page.reload();
+  await page.locator('.notice').waitFor();
+  assert.match(await page.locator('.notice').innerText(), /expired/);
+  await shot('09-session-expired');
+});

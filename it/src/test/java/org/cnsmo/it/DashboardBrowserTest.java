@@ -1,0 +1,96 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.it;
+
+import static org.cnsmo.it.rest.RestAssertions.assertStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cnsmo.it.rest.Controller;
+import org.cnsmo.it.rest.ControllerExtension;
+import org.cnsmo.it.rest.RestconfClient;
+import org.cnsmo.it.sdn.Dataplane;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The dashboard end to end: the real controller, a node whose Open vSwitch bridge is connected to it, TCP
+ * traffic to the node's port 8080 all along, and Debian's Chromium driven by Playwright
+ * ({@code src/test/browser/dashboard.test.mjs}) through every page. Screenshots and the downloaded VPN files
+ * land in {@code target/dashboard-artifacts}.
+ */
+@ExtendWith(ControllerExtension.class)
+class DashboardBrowserTest {
+    private static final String NODE = "sdn.A";
+
+    @Test
+    void theDashboardWorksInChromium(final Controller controller, final RestconfClient admin) throws Exception {
+        assertStatus(200, admin.request("GET", "cnsmo/index.html", "text/html", null));
+        try (var dataplane = Dataplane.start(Path.of("target/dataplane-dashboard"))) {
+            dataplane.listen(Dataplane.HOST_A, 8080);
+            // Host B reaches node A through B's bridge, so both bridges need their node.
+            putNode(admin, NODE, Dataplane.DPID_A);
+            putNode(admin, "sdn.B", Dataplane.DPID_B);
+            admin.put("cnsmo-vpn:vpn/server", """
+                {"cnsmo-vpn:server":{"enabled":false,"public-address":"127.0.0.1","subnet":"10.9.0.0/24"}}""");
+
+            final var traffic = new AtomicBoolean(true);
+            final var sender = new Thread(() -> sendTraffic(dataplane, traffic), "dashboard-traffic");
+            sender.start();
+            try {
+                final var artifacts = Path.of("target/dashboard-artifacts").toAbsolutePath();
+                final var browser = new ProcessBuilder("node", "--test", "--test-concurrency=1",
+                        "--test-reporter=spec", "dashboard.test.mjs")
+                    .directory(Path.of("src/test/browser").toFile())
+                    .redirectErrorStream(true);
+                browser.environment().put("CNSMO_URL", "https://127.0.0.1:8443/cnsmo/index.html");
+                browser.environment().put("CNSMO_PASSWORD", controller.adminPassword());
+                browser.environment().put("CNSMO_NODE", NODE);
+                browser.environment().put("CNSMO_NODE_IP", Dataplane.IP_A);
+                browser.environment().put("CNSMO_ARTIFACTS", artifacts.toString());
+                final var process = browser.start();
+                final var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                process.waitFor(10, TimeUnit.MINUTES);
+                Files.createDirectories(artifacts);
+                Files.writeString(artifacts.resolve("browser-test.log"), output, StandardCharsets.UTF_8);
+                assertEquals(0, process.exitValue(), output);
+            } finally {
+                traffic.set(false);
+                sender.join();
+            }
+        }
+    }
+
+    private static void putNode(final RestconfClient admin, final String name, final long datapathId)
+            throws java.io.IOException, InterruptedException {
+        final int status = admin.put("cnsmo-nodes:nodes/node=" + name, """
+            {"cnsmo-nodes:node":[{"name":"%s","service":["sdn","firewall","dns"],"datapath-id":"%d"}]}"""
+            .formatted(name, datapathId)).status();
+        assertTrue(status == 201 || status == 204, "node written: " + status);
+    }
+
+    /** Connections from host B to the node's port 8080, which the test's filter blocks once it is added. */
+    private static void sendTraffic(final Dataplane dataplane, final AtomicBoolean running) {
+        while (running.get()) {
+            try {
+                dataplane.connect(Dataplane.HOST_B, Dataplane.IP_A, 8080);
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.io.IOException e) {
+                return;
+            }
+        }
+    }
+}
