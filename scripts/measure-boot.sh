@@ -16,7 +16,8 @@ start=$(date +%s.%N)
 EXTRA_JAVA_OPTS=${EXTRA_JAVA_OPTS:--Xmx768m} "$work/karaf/bin/karaf" server >"$work/console.log" 2>&1 &
 guards_active() { [ "$(cat "$work/karaf/data/log/karaf.log" 2>/dev/null | grep -c 'CNSMO validating')" -ge 7 ]; }
 until guards_active &&
-      code=$(curl -s -o /dev/null -w '%{http_code}' -u admin:admin \
+      [ -f "$work/karaf/cnsmo/admin-password" ] &&
+      code=$(curl -s -o /dev/null -w '%{http_code}' -u "admin:$(cat "$work/karaf/cnsmo/admin-password")" \
              http://127.0.0.1:8181/rests/data/cnsmo-nodes:nodes) && [ "$code" = 409 -o "$code" = 200 ]; do
     sleep 0.2
     if [ "$(echo "$(date +%s.%N) - $start > 300" | bc)" = 1 ]; then echo "not ready after 300 s" >&2; exit 1; fi
