@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cnsmo.it.rest.Controller;
@@ -67,7 +68,19 @@ class DashboardBrowserTest {
             } finally {
                 traffic.set(false);
                 sender.join();
+                removeWhatTheTestMade(admin);
             }
+        }
+    }
+
+    /** The controller is shared with the other end-to-end tests, which expect to create these themselves. */
+    private static void removeWhatTheTestMade(final RestconfClient admin)
+            throws java.io.IOException, InterruptedException {
+        for (var path : List.of("cnsmo-traffic-filters:traffic-filters/filter=ui-block-8080",
+                "cnsmo-firewall:firewall/rule=ui-reject-7000s", "cnsmo-dns:dns", "cnsmo-vpn:vpn",
+                "cnsmo-nodes:nodes/node=" + NODE, "cnsmo-nodes:nodes/node=sdn.B")) {
+            final int status = admin.delete(path).status();
+            assertTrue(status == 204 || status == 404 || status == 409, path + " removed: " + status);
         }
     }
 
