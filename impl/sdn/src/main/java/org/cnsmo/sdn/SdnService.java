@@ -69,9 +69,9 @@ public final class SdnService implements AutoCloseable {
     public SdnService(@Reference final DataBroker dataBroker, @Reference final RpcService rpcService,
             @Reference final NotificationService notificationService) {
         final var switches = new SwitchRpcs(rpcService);
-        status = new StatusWriter(dataBroker);
+        status = new StatusWriter(dataBroker, executor);
         // A lost inventory write makes the renderer rewrite every flow, on its own thread.
-        inventory = new InventoryWriter(dataBroker, () -> executor.execute(this::rewriteAll));
+        inventory = new InventoryWriter(dataBroker, () -> executor.execute(this::rewriteAll), executor);
         renderer = new SwitchRenderer(inventory, status, switches, executor, Clock.systemUTC());
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,

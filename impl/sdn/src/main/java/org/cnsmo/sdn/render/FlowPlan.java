@@ -35,13 +35,18 @@ public final class FlowPlan {
     private final Map<String, Set<String>> filtersByNode = new HashMap<>();
     private final Map<String, RuleIntent> rules = new HashMap<>();
     private final Map<Owner, Map<Uint64, List<Flow>>> flows = new HashMap<>();
+    /** The same flows by switch, so that reading one switch's owners does not scan every owner. */
+    private final Map<Uint64, Map<Owner, List<Flow>>> flowsBySwitch = new HashMap<>();
+    private final Map<Uint64, SwitchBinding> bindingsBySwitch = new HashMap<>();
 
     /** Sets or (with null) removes a node's switch binding. */
     public FlowDelta setNode(final String node, final SwitchBinding binding) {
-        if (binding == null) {
-            bindings.remove(node);
-        } else {
-            bindings.put(node, binding);
+        final var old = binding == null ? bindings.remove(node) : bindings.put(node, binding);
+        if (old != null) {
+            bindingsBySwitch.remove(old.datapathId(), old);
+        }
+        if (binding != null) {
+            bindingsBySwitch.put(binding.datapathId(), binding);
         }
         final var delta = new FlowDelta();
         refresh(Owner.node(node), delta);
@@ -88,6 +93,11 @@ public final class FlowPlan {
 
     /** The binding of the node a switch belongs to, or null. */
     public SwitchBinding bindingOf(final Uint64 datapathId) {
+        final var binding = bindingsBySwitch.get(datapathId);
+        if (binding != null) {
+            return binding;
+        }
+        // Datapath ids are unique across nodes; this only finds a binding the index lost to a duplicate.
         return bindings.values().stream().filter(b -> b.datapathId().equals(datapathId)).findFirst().orElse(null);
     }
 
@@ -99,6 +109,11 @@ public final class FlowPlan {
     /** Every owner that has flows, or should have, with the switches it has them on. */
     public Map<Owner, Map<Uint64, List<Flow>>> owners() {
         return flows;
+    }
+
+    /** The filters that target a node. */
+    public Set<String> filtersOf(final String node) {
+        return Set.copyOf(filtersByNode.getOrDefault(node, Set.of()));
     }
 
     /** The node a filter targets, or null for an unknown filter. */
@@ -115,12 +130,8 @@ public final class FlowPlan {
     /** How many flows each owner has on a switch. */
     public Map<Owner, Integer> flowCountsOn(final Uint64 datapathId) {
         final var counts = new HashMap<Owner, Integer>();
-        flows.forEach((owner, bySwitch) -> {
-            final var onSwitch = bySwitch.get(datapathId);
-            if (onSwitch != null) {
-                counts.put(owner, onSwitch.size());
-            }
-        });
+        flowsBySwitch.getOrDefault(datapathId, Map.of())
+            .forEach((owner, onSwitch) -> counts.put(owner, onSwitch.size()));
         return counts;
     }
 
@@ -148,6 +159,21 @@ public final class FlowPlan {
         } else {
             flows.put(owner, after);
         }
+        index(owner, before, after);
+    }
+
+    private void index(final Owner owner, final Map<Uint64, List<Flow>> before, final Map<Uint64, List<Flow>> after) {
+        for (var datapathId : before.keySet()) {
+            if (!after.containsKey(datapathId)) {
+                final var owners = flowsBySwitch.get(datapathId);
+                owners.remove(owner);
+                if (owners.isEmpty()) {
+                    flowsBySwitch.remove(datapathId);
+                }
+            }
+        }
+        after.forEach((datapathId, list) -> flowsBySwitch.computeIfAbsent(datapathId, key -> new HashMap<>())
+            .put(owner, list));
     }
 
     private Map<Uint64, List<Flow>> compute(final Owner owner) {
@@ -189,9 +215,7 @@ public final class FlowPlan {
     /** All flows currently planned on a switch, for a full resynchronisation. */
     public List<Flow> flowsOn(final Uint64 datapathId) {
         final var all = new ArrayList<Flow>();
-        for (var bySwitch : flows.values()) {
-            all.addAll(bySwitch.getOrDefault(datapathId, List.of()));
-        }
+        flowsBySwitch.getOrDefault(datapathId, Map.of()).values().forEach(all::addAll);
         return all;
     }
 }

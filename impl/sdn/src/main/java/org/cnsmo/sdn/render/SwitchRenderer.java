@@ -234,9 +234,9 @@ public final class SwitchRenderer {
     }
 
     private void publishFilterStates(final String node) {
-        for (var entry : List.copyOf(filterStates.keySet())) {
-            if (node.equals(plan.filterNode(entry))) {
-                publishFilter(entry, false);
+        for (var filter : plan.filtersOf(node)) {
+            if (filterStates.containsKey(filter)) {
+                publishFilter(filter, false);
             }
         }
     }

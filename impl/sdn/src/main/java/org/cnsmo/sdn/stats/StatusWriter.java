@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.cnsmo.sdn.store.OrderedTransactions;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
@@ -68,9 +70,45 @@ public final class StatusWriter implements AutoCloseable {
     private static final DataObjectIdentifier<Nodes> NODES = DataObjectIdentifier.builder(Nodes.class).build();
 
     private final OrderedTransactions transactions;
+    private final Executor executor;
+    /** The transaction collecting this task's writes, committed by a task queued behind it; or null. */
+    private WriteTransaction open;
+    private int writes;
 
-    public StatusWriter(final DataBroker dataBroker) {
+    /**
+     * A writer.
+     *
+     * @param dataBroker the data broker
+     * @param executor the renderer's thread: what it publishes during one task is committed as one transaction
+     *     once the task ends (publishing 10,000 filters at once is one commit, not 10,000)
+     */
+    public StatusWriter(final DataBroker dataBroker, final Executor executor) {
         transactions = new OrderedTransactions(dataBroker, "observed state");
+        this.executor = executor;
+    }
+
+    private WriteTransaction tx() {
+        writes++;
+        if (open == null) {
+            open = transactions.newWriteOnlyTransaction();
+            try {
+                executor.execute(this::commitOpen);
+            } catch (RejectedExecutionException e) {
+                // The renderer is stopping: commit when the caller is done, from close().
+                LOG.debug("Publishing at close", e);
+            }
+        }
+        return open;
+    }
+
+    private void commitOpen() {
+        final var tx = open;
+        final int count = writes;
+        open = null;
+        writes = 0;
+        if (tx != null) {
+            commit(tx, count + " observed states");
+        }
     }
 
     /**
@@ -94,16 +132,15 @@ public final class StatusWriter implements AutoCloseable {
                 .setSample(samples(counters))
                 .build());
         }
-        final var tx = transactions.newWriteOnlyTransaction();
+        final var tx = tx();
         tx.merge(OPERATIONAL, FILTERS, new TrafficFiltersBuilder().build());
         tx.put(OPERATIONAL, FILTERS.toBuilder().child(Filter.class, config.key()).build(),
             new FilterBuilder(config).setStatus(status.build()).build());
-        commit(tx, "filter " + config.requireName().getValue());
     }
 
     /** Publishes a firewall rule's counters, with its configuration, replacing what was published before. */
     public void rule(final Rule config, final CounterHistory counters) {
-        final var tx = transactions.newWriteOnlyTransaction();
+        final var tx = tx();
         tx.merge(OPERATIONAL, FIREWALL, new FirewallBuilder().build());
         tx.put(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, config.key()).build(), new RuleBuilder(config)
             .setStatistics(new StatisticsBuilder()
@@ -113,7 +150,6 @@ public final class StatusWriter implements AutoCloseable {
                 .setSample(samples(counters))
                 .build())
             .build());
-        commit(tx, "rule " + config.requireName().getValue());
     }
 
     /**
@@ -121,7 +157,7 @@ public final class StatusWriter implements AutoCloseable {
      * (a node that no longer names one keeps showing its last switch id, as disconnected).
      */
     public void nodeSwitch(final String node, final boolean connected, final String switchId) {
-        final var tx = transactions.newWriteOnlyTransaction();
+        final var tx = tx();
         tx.merge(OPERATIONAL, NODES, new NodesBuilder()
             .setNode(BindingMap.of(new NodeBuilder().setName(new NodeName(node))
                 .setStatus(new StatusBuilder().setSwitchConnected(connected).setSwitchId(switchId).build())
@@ -136,32 +172,29 @@ public final class StatusWriter implements AutoCloseable {
                 .setReason(connected ? null : switchId == null ? "the node names no datapath-id, so no switch"
                     : "switch " + switchId + " is not connected to the controller")
                 .build());
-        commit(tx, "node " + node);
     }
 
     /**
      * Removes what the SDN service observed of a deleted node.
      */
     public void removeNode(final String node) {
-        final var tx = transactions.newWriteOnlyTransaction();
+        final var tx = tx();
         tx.delete(OPERATIONAL, NODES.toBuilder().child(Node.class, new NodeKey(new NodeName(node))).build());
-        commit(tx, "node " + node);
     }
 
     public void removeFilter(final String name) {
-        final var tx = transactions.newWriteOnlyTransaction();
+        final var tx = tx();
         tx.delete(OPERATIONAL, FILTERS.toBuilder().child(Filter.class, new FilterKey(new ObjectName(name))).build());
-        commit(tx, "filter " + name);
     }
 
     public void removeRule(final String name) {
-        final var tx = transactions.newWriteOnlyTransaction();
+        final var tx = tx();
         tx.delete(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, new RuleKey(new ObjectName(name))).build());
-        commit(tx, "rule " + name);
     }
 
     @Override
     public void close() {
+        commitOpen();
         transactions.close();
     }
 

@@ -71,6 +71,31 @@ class FlowPlanTest {
     }
 
     @Test
+    void switchIndexFollowsFiltersAndNodesThatMove() {
+        plan.setNode("A", A);
+        plan.setNode("B", B);
+        plan.setFilter("web", WEB);
+        assertEquals(1, plan.flowCountsOn(DPID_A).get(Owner.filter("web")));
+        assertEquals(Set.of("web"), plan.filtersOf("A"));
+
+        plan.setFilter("web", new FilterIntent("web", "B", 8080, Ipv4Network.parse("10.8.0.6/32")));
+        assertEquals(null, plan.flowCountsOn(DPID_A).get(Owner.filter("web")));
+        assertEquals(1, plan.flowCountsOn(DPID_B).get(Owner.filter("web")));
+        assertEquals(Set.of(), plan.filtersOf("A"));
+        assertEquals(6, plan.flowsOn(DPID_B).size());
+
+        plan.setNode("B", new SwitchBinding("B", Uint64.valueOf(12), 1));
+        assertEquals(null, plan.bindingOf(DPID_B));
+        assertEquals("B", plan.bindingOf(Uint64.valueOf(12)).node());
+        assertTrue(plan.flowsOn(DPID_B).isEmpty(), "the old switch keeps nothing");
+        assertEquals(6, plan.flowsOn(Uint64.valueOf(12)).size());
+
+        plan.setNode("B", null);
+        assertEquals(null, plan.bindingOf(Uint64.valueOf(12)));
+        assertTrue(plan.flowCountsOn(Uint64.valueOf(12)).isEmpty());
+    }
+
+    @Test
     void unchangedIntentWritesNothing() {
         plan.setNode("A", A);
         plan.setFilter("web", WEB);
