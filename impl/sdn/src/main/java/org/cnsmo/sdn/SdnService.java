@@ -53,8 +53,16 @@ import org.slf4j.LoggerFactory;
 @Component(service = { })
 public final class SdnService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SdnService.class);
-    /** How often switches are read for counters and reconciliation. */
-    static final long POLL_MILLIS = 2_000;
+    /**
+     * How often each switch is read for counters and reconciliation: counters reach RESTCONF within
+     * about this long of the packets.
+     */
+    static final long POLL_MILLIS = 1_000;
+    /**
+     * Each period is cut into this many ticks and each tick reads one share of the switches, so that
+     * the reads (and the work their answers cause) do not all land at the same instant.
+     */
+    static final int POLL_SLICES = 10;
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("cnsmo-sdn-%d").setDaemon(true).build());
@@ -72,7 +80,7 @@ public final class SdnService implements AutoCloseable {
         status = new StatusWriter(dataBroker, executor);
         // A lost inventory write makes the renderer rewrite every flow, on its own thread.
         inventory = new InventoryWriter(dataBroker, () -> executor.execute(this::rewriteAll), executor);
-        renderer = new SwitchRenderer(inventory, status, switches, executor, Clock.systemUTC());
+        renderer = new SwitchRenderer(inventory, status, switches, executor, Clock.systemUTC(), POLL_SLICES);
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(),
@@ -95,8 +103,8 @@ public final class SdnService implements AutoCloseable {
         own(SwitchListener.register(dataBroker, renderer::onSwitch, executor));
         own(notificationService.registerListener(PacketReceived.class, new RejectResponder(switches),
             MoreExecutors.directExecutor()));
-        poller = executor.scheduleWithFixedDelay(() -> guarded(renderer::poll), POLL_MILLIS, POLL_MILLIS,
-            TimeUnit.MILLISECONDS);
+        final long tick = POLL_MILLIS / POLL_SLICES;
+        poller = executor.scheduleAtFixedRate(() -> guarded(renderer::pollSlice), tick, tick, TimeUnit.MILLISECONDS);
         LOG.info("CNSMO SDN renderer started");
     }
 

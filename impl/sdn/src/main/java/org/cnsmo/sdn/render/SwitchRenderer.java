@@ -69,9 +69,12 @@ public final class SwitchRenderer {
     private final SwitchRpcs switches;
     private final Executor executor;
     private final Clock clock;
+    private final int slices;
+    private long nextSlice;
 
     public SwitchRenderer(final InventoryWriter inventory, final StatusWriter status, final SwitchRpcs switches,
-            final Executor executor, final Clock clock) {
+            final Executor executor, final Clock clock, final int slices) {
+        this.slices = slices;
         this.inventory = inventory;
         this.status = status;
         this.switches = switches;
@@ -145,10 +148,15 @@ public final class SwitchRenderer {
         }
     }
 
-    /** Reads every connected switch of a node; the answers arrive later on the executor. */
-    public void poll() {
+    /**
+     * Reads the next share of the connected switches of nodes (one in {@code slices}, by datapath id), so that
+     * {@code slices} calls read every switch once; the answers arrive later on the executor.
+     */
+    public void pollSlice() {
+        final long slice = nextSlice;
+        nextSlice = (nextSlice + 1) % slices;
         for (var datapathId : List.copyOf(connected)) {
-            if (plan.bindingOf(datapathId) == null) {
+            if (Long.remainderUnsigned(datapathId.longValue(), slices) != slice || plan.bindingOf(datapathId) == null) {
                 continue;
             }
             Futures.addCallback(switches.readFlows(datapathId), new FutureCallback<>() {

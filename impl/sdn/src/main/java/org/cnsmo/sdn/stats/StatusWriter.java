@@ -11,10 +11,12 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.cnsmo.sdn.store.OrderedTransactions;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
@@ -50,6 +52,7 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.counters.with.hist
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.counters.with.history.SampleKey;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.ZeroBasedCounter64;
+import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint64;
@@ -71,43 +74,64 @@ public final class StatusWriter implements AutoCloseable {
 
     private final OrderedTransactions transactions;
     private final Executor executor;
-    /** The transaction collecting this task's writes, committed by a task queued behind it; or null. */
-    private WriteTransaction open;
-    private int writes;
+    /** Writes recorded during this task of the renderer's thread, committed by a task queued behind it. */
+    private Writes pending;
 
     /**
      * A writer.
      *
      * @param dataBroker the data broker
      * @param executor the renderer's thread: what it publishes during one task is committed as one transaction
-     *     once the task ends (publishing 10,000 filters at once is one commit, not 10,000)
+     *     by a task queued behind it (publishing 10,000 filters at once is one commit, not 10,000), after the
+     *     flows that task wrote
      */
     public StatusWriter(final DataBroker dataBroker, final Executor executor) {
         transactions = new OrderedTransactions(dataBroker, "observed state");
         this.executor = executor;
     }
 
-    private WriteTransaction tx() {
-        writes++;
-        if (open == null) {
-            open = transactions.newWriteOnlyTransaction();
+    private Writes later() {
+        if (pending == null) {
+            pending = new Writes();
             try {
-                executor.execute(this::commitOpen);
+                executor.execute(this::commitPending);
             } catch (RejectedExecutionException e) {
-                // The renderer is stopping: commit when the caller is done, from close().
+                // The renderer is stopping: close() commits what is left.
                 LOG.debug("Publishing at close", e);
             }
         }
-        return open;
+        return pending;
     }
 
-    private void commitOpen() {
-        final var tx = open;
-        final int count = writes;
-        open = null;
-        writes = 0;
-        if (tx != null) {
-            commit(tx, count + " observed states");
+    private void commitPending() {
+        final var writes = pending;
+        pending = null;
+        if (writes != null) {
+            final var tx = transactions.newWriteOnlyTransaction();
+            writes.ops.forEach(op -> op.accept(tx));
+            commit(tx, writes.ops.size() + " observed states");
+        }
+    }
+
+    /**
+     * Datastore writes, recorded now and replayed later: turning the data into the datastore's form is
+     * most of a write's cost, and it must not delay the flows written in the same task.
+     */
+    private static final class Writes {
+        private final List<Consumer<WriteTransaction>> ops = new ArrayList<>();
+
+        <T extends DataObject> void merge(final LogicalDatastoreType store, final DataObjectIdentifier<T> path,
+                final T data) {
+            ops.add(tx -> tx.merge(store, path, data));
+        }
+
+        <T extends DataObject> void put(final LogicalDatastoreType store, final DataObjectIdentifier<T> path,
+                final T data) {
+            ops.add(tx -> tx.put(store, path, data));
+        }
+
+        void delete(final LogicalDatastoreType store, final DataObjectIdentifier<?> path) {
+            ops.add(tx -> tx.delete(store, path));
         }
     }
 
@@ -132,7 +156,7 @@ public final class StatusWriter implements AutoCloseable {
                 .setSample(samples(counters))
                 .build());
         }
-        final var tx = tx();
+        final var tx = later();
         tx.merge(OPERATIONAL, FILTERS, new TrafficFiltersBuilder().build());
         tx.put(OPERATIONAL, FILTERS.toBuilder().child(Filter.class, config.key()).build(),
             new FilterBuilder(config).setStatus(status.build()).build());
@@ -140,7 +164,7 @@ public final class StatusWriter implements AutoCloseable {
 
     /** Publishes a firewall rule's counters, with its configuration, replacing what was published before. */
     public void rule(final Rule config, final CounterHistory counters) {
-        final var tx = tx();
+        final var tx = later();
         tx.merge(OPERATIONAL, FIREWALL, new FirewallBuilder().build());
         tx.put(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, config.key()).build(), new RuleBuilder(config)
             .setStatistics(new StatisticsBuilder()
@@ -157,7 +181,7 @@ public final class StatusWriter implements AutoCloseable {
      * (a node that no longer names one keeps showing its last switch id, as disconnected).
      */
     public void nodeSwitch(final String node, final boolean connected, final String switchId) {
-        final var tx = tx();
+        final var tx = later();
         tx.merge(OPERATIONAL, NODES, new NodesBuilder()
             .setNode(BindingMap.of(new NodeBuilder().setName(new NodeName(node))
                 .setStatus(new StatusBuilder().setSwitchConnected(connected).setSwitchId(switchId).build())
@@ -178,23 +202,23 @@ public final class StatusWriter implements AutoCloseable {
      * Removes what the SDN service observed of a deleted node.
      */
     public void removeNode(final String node) {
-        final var tx = tx();
+        final var tx = later();
         tx.delete(OPERATIONAL, NODES.toBuilder().child(Node.class, new NodeKey(new NodeName(node))).build());
     }
 
     public void removeFilter(final String name) {
-        final var tx = tx();
+        final var tx = later();
         tx.delete(OPERATIONAL, FILTERS.toBuilder().child(Filter.class, new FilterKey(new ObjectName(name))).build());
     }
 
     public void removeRule(final String name) {
-        final var tx = tx();
+        final var tx = later();
         tx.delete(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, new RuleKey(new ObjectName(name))).build());
     }
 
     @Override
     public void close() {
-        commitOpen();
+        commitPending();
         transactions.close();
     }
 
