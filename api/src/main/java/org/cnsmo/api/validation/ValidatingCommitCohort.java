@@ -14,7 +14,9 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.NonNull;
 import org.eclipse.jdt.annotation.Nullable;
@@ -36,7 +38,11 @@ import org.opendaylight.yangtools.yang.common.ErrorSeverity;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
+import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
+import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +120,48 @@ public final class ValidatingCommitCohort<T extends ChildOf<? extends DataRoot<?
             // The whole container is deleted: nothing can be inconsistent.
             return Futures.immediateFuture(List.of());
         }
-        return check.check(decode(path, root.dataBefore()), after);
+        return check.check(decode(path, root.dataBefore()), after, writtenEntries(root));
+    }
+
+    /**
+     * The key values of the list entries under the container that a change created or changed, or null when it
+     * did more than that (wrote the container itself, a whole list, or something that is not a list entry with
+     * a single key) and the whole container must be checked.
+     */
+    static @Nullable Set<String> writtenEntries(final DataTreeCandidateNode root) {
+        if (root.modificationType() != ModificationType.SUBTREE_MODIFIED) {
+            return null;
+        }
+        final var written = new HashSet<String>();
+        for (var child : root.childNodes()) {
+            switch (child.modificationType()) {
+                case UNMODIFIED, DELETE, DISAPPEARED:
+                    continue;
+                case SUBTREE_MODIFIED:
+                    if (!(child.dataAfter() instanceof MapNode) || !addWrittenEntries(child, written)) {
+                        return null;
+                    }
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return written;
+    }
+
+    private static boolean addWrittenEntries(final DataTreeCandidateNode list, final Set<String> written) {
+        for (var entry : list.childNodes()) {
+            switch (entry.modificationType()) {
+                case UNMODIFIED, DELETE, DISAPPEARED:
+                    continue;
+                default:
+                    if (!(entry.name() instanceof NodeIdentifierWithPredicates key) || key.size() != 1) {
+                        return false;
+                    }
+                    written.add(String.valueOf(key.values().iterator().next()));
+            }
+        }
+        return true;
     }
 
     private @Nullable T decode(final YangInstanceIdentifier path, final @Nullable NormalizedNode data) {

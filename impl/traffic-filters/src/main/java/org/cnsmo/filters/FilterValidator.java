@@ -8,6 +8,7 @@
 package org.cnsmo.filters;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.cnsmo.api.validation.Violation;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterKey;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
 
 /**
  * Checks traffic filters beyond what YANG expresses: the node exists, the destination is a network
@@ -56,6 +59,66 @@ final class FilterValidator {
                 }
             });
         return violations;
+    }
+
+    /**
+     * Checks only the filters a transaction wrote: their node, port and destination, and that none duplicates
+     * another filter, written or not. The filters already committed passed these checks when they were
+     * written, and deleting a filter cannot make another one invalid, so a commit of a few filters costs a
+     * few filters however many exist.
+     */
+    static List<Violation> validateWritten(final TrafficFilters after, final Set<String> written,
+            final Set<String> nodes) {
+        final var all = after.nonnullFilter();
+        final var violations = new ArrayList<Violation>();
+        final var matches = new HashMap<Match, Filter>();
+        for (var name : written.stream().sorted().toList()) {
+            final var filter = all.get(new FilterKey(new ObjectName(name)));
+            if (filter == null) {
+                continue;
+            }
+            final var node = checkNode(filter, true, nodes, violations);
+            final var port = checkPort(filter, violations);
+            final var destination = checkDestination(filter, violations);
+            if (node != null && port != null && destination != null) {
+                checkUnique(filter, new Match(node, port, destination), matches, violations);
+            }
+        }
+        if (!matches.isEmpty()) {
+            checkAgainstUnwritten(all.values(), written, matches, violations);
+        }
+        return violations;
+    }
+
+    /**
+     * Reports written filters that duplicate one the transaction did not write; decodes only the filters on
+     * the written filters' ports.
+     */
+    private static void checkAgainstUnwritten(final Collection<Filter> all, final Set<String> written,
+            final Map<Match, Filter> matches, final List<Violation> violations) {
+        final var ports = matches.keySet().stream().map(Match::port).collect(Collectors.toUnmodifiableSet());
+        for (var other : all) {
+            final var port = other.getTcpDestinationPort();
+            if (port == null || !ports.contains(port.getValue().intValue()) || written.contains(name(other))) {
+                continue;
+            }
+            final var node = other.getNode();
+            final var prefix = other.getIpv4Destination();
+            if (node == null || prefix == null) {
+                continue;
+            }
+            final Ipv4Network network;
+            try {
+                network = Ipv4Network.parse(prefix.getValue());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            final var mine = matches.get(new Match(node.getValue(), port.getValue().intValue(),
+                network.canonical().toString()));
+            if (mine != null) {
+                violations.add(new Violation(path(mine), "duplicates filter '" + name(other) + "'"));
+            }
+        }
     }
 
     private static @Nullable String checkNode(final Filter filter, final boolean changed, final Set<String> nodes,

@@ -78,6 +78,38 @@ class FilterValidatorTest {
                 filter("web", "Agent.1", 80, "10.8.0.6/32").build()), NODES));
     }
 
+    @Test
+    void writtenFilterThatDuplicatesAnUnwrittenOneIsRefused() {
+        final var all = filters(
+            filter("web", "Agent.1", 80, "10.8.0.6/32").build(),
+            filter("ssh", "Agent.1", 22, "10.8.0.6/32").build(),
+            filter("copy", "Agent.1", 80, "10.8.0.6/32").build());
+        assertEquals(List.of(new Violation("traffic-filters/filter=copy", "duplicates filter 'web'")),
+            FilterValidator.validateWritten(all, Set.of("copy"), NODES));
+    }
+
+    @Test
+    void onlyWrittenFiltersAreChecked() {
+        final var all = filters(
+            filter("dormant", "Agent.9", 80, "10.8.0.6/32").build(),
+            filter("new", "Agent.2", 80, "10.8.0.6/32").build(),
+            filter("bad", "Agent.9", 81, "10.8.0.6/24").build());
+        assertEquals(List.of(), FilterValidator.validateWritten(all, Set.of("new"), NODES));
+        assertEquals(List.of(new Violation("traffic-filters/filter=bad/node", "node 'Agent.9' does not exist"),
+                new Violation("traffic-filters/filter=bad/ipv4-destination",
+                    "ipv4-destination 10.8.0.6/24 has host bits set; use 10.8.0.0/24")),
+            FilterValidator.validateWritten(all, Set.of("bad", "gone"), NODES));
+    }
+
+    @Test
+    void twoWrittenDuplicatesAreRefused() {
+        final var all = filters(
+            filter("b", "Agent.1", 80, "10.8.0.0/24").build(),
+            filter("a", "Agent.1", 80, "10.8.0.0/24").build());
+        assertEquals(List.of(new Violation("traffic-filters/filter=b", "duplicates filter 'a'")),
+            FilterValidator.validateWritten(all, Set.of("a", "b"), NODES));
+    }
+
     private static TrafficFilters filters(final Filter... filters) {
         return new TrafficFiltersBuilder().setFilter(BindingMap.of(filters)).build();
     }
