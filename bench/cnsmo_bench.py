@@ -105,15 +105,19 @@ class Bench:
 
     # ---- 1. single-change latency --------------------------------------------------------------
 
-    def latency(self, changes):
-        """K filters created one at a time on random switches, then deleted one at a time."""
+    def latency(self, changes, prefix="lat", warmup=0):
+        """K filters created one at a time on random switches, then deleted one at a time.
+
+        The first `warmup` creations are timed but kept out of the percentiles: they run code paths for the
+        first time (class loading, JIT) and are reported on their own.
+        """
         monitor = FlowMonitor(self.ovs, self.ovs.bridges)
         try:
             added, deleted, http_add, http_delete = [], [], [], []
             created = []
-            for i in range(changes):
+            for i in range(changes + warmup):
                 node = node_name(self.rng.randrange(len(self.ovs.bridges)))
-                name, nw_dst, port = f"lat-{i}", f"10.200.{i >> 8}.{i & 255}", 1000 + i
+                name, nw_dst, port = f"{prefix}-{i}", f"10.200.{i >> 8}.{i & 255}", 1000 + i
                 entry = filter_entry(name, node, nw_dst, port)
                 start = time.monotonic()
                 expect(self.rest.put(f"{FILTERS}/filter={name}", {"cnsmo-traffic-filters:filter": [entry]}),
@@ -135,8 +139,26 @@ class Bench:
                 deleted.append(seen - start)
         finally:
             monitor.close()
-        return {"add": percentiles(added), "delete": percentiles(deleted),
+        cold = [round(x * 1000, 1) for x in added[:warmup]]
+        added, http_add = added[warmup:], http_add[warmup:]
+        return {"warmup_add_ms": cold, "add_samples_ms": [round(x * 1000, 1) for x in added],
+                "add": percentiles(added), "delete": percentiles(deleted),
                 "add_http_response": percentiles(http_add), "delete_http_response": percentiles(http_delete)}
+
+    def latency_loaded(self, flows, changes):
+        """Single-change latency again, with M filters already configured and on the switches."""
+        switches = len(self.ovs.bridges)
+        entries = [filter_entry(f"bulk-{j}", node_name(j % switches), *bulk_flow(j)) for j in range(flows)]
+        expect(self.rest.patch(FILTERS, {FILTERS: {"filter": entries}}), 200, 201, 204)
+        self.wait_flows(FILTER_COOKIE, self.expected_counts(flows, True), self.args.timeout)
+        log(f"  single-change latency with {flows} filters present, {changes} filters")
+        result = self.latency(changes, prefix="loaded")
+        result["filters_present"] = flows
+        log(f"  add {result['add']}")
+        log(f"  delete {result['delete']}")
+        expect(self.rest.delete(FILTERS), 200, 204)
+        self.wait_flows(FILTER_COOKIE, self.expected_counts(flows, False), self.args.timeout)
+        return result
 
     # ---- 2. bulk through RESTCONF, 3. raw baseline ----------------------------------------------
 
@@ -162,26 +184,40 @@ class Bench:
         return counts
 
     def bulk(self, flows):
-        """One PATCH of M filters spread round-robin over the N nodes; time until all are on the switches."""
+        """One PATCH of M filters spread round-robin over the N nodes; time until all are on the switches.
+
+        The switches' flow monitors timestamp every flow as it arrives; a dump of every bridge then checks
+        that each holds exactly its share.
+        """
         switches = len(self.ovs.bridges)
         entries = [filter_entry(f"bulk-{j}", node_name(j % switches), *bulk_flow(j)) for j in range(flows)]
         body = {FILTERS: {"filter": entries}}
-        before = self.controller.usage()
-        start = time.monotonic()
-        expect(self.rest.patch(FILTERS, body), 200, 201, 204)
-        http = time.monotonic() - start
-        done, cycle = self.wait_flows(FILTER_COOKIE, self.expected_counts(flows, True), self.args.timeout)
-        after = self.controller.usage()
-        total = done - start
-        log(f"  bulk {flows} flows: HTTP {http:.2f} s, on switches after {total:.2f} s "
-            f"({flows / total:.0f} flows/s), {after['rss_mib']} MiB")
-        result = {"flows": flows, "http_s": round(http, 3), "all_on_switches_s": round(total, 3),
-                  "flows_per_s": round(flows / total), "observation_cycle_s": round(cycle, 3),
-                  "cpu_seconds_used": round(after["cpu_seconds"] - before["cpu_seconds"], 2),
-                  "after_load": self.idle(self.args.settle)}
-        start = time.monotonic()
-        expect(self.rest.delete(FILTERS), 200, 204)
-        done, _ = self.wait_flows(FILTER_COOKIE, self.expected_counts(flows, False), self.args.timeout)
+        monitor = FlowMonitor(self.ovs, self.ovs.bridges)
+        try:
+            before = self.controller.usage()
+            start = time.monotonic()
+            expect(self.rest.patch(FILTERS, body), 200, 201, 204)
+            http = time.monotonic() - start
+            done = monitor.wait_count("added", flows, self.args.timeout)
+            if done is None:
+                raise RuntimeError(f"only {monitor.counts['added']} of {flows} flows reached the switches")
+            after = self.controller.usage()
+            self.wait_flows(FILTER_COOKIE, self.expected_counts(flows, True), 60)
+            total = done - start
+            log(f"  bulk {flows} flows: HTTP {http:.2f} s, on switches after {total:.2f} s "
+                f"({flows / total:.0f} flows/s), {after['rss_mib']} MiB")
+            result = {"flows": flows, "http_s": round(http, 3), "all_on_switches_s": round(total, 3),
+                      "flows_per_s": round(flows / total),
+                      "cpu_seconds_used": round(after["cpu_seconds"] - before["cpu_seconds"], 2),
+                      "after_load": self.idle(self.args.settle)}
+            start = time.monotonic()
+            expect(self.rest.delete(FILTERS), 200, 204)
+            done = monitor.wait_count("deleted", flows, self.args.timeout)
+            if done is None:
+                raise RuntimeError(f"only {monitor.counts['deleted']} of {flows} flows left the switches")
+        finally:
+            monitor.close()
+        self.wait_flows(FILTER_COOKIE, self.expected_counts(flows, False), 60)
         result["delete_all_s"] = round(done - start, 3)
         result["delete_flows_per_s"] = round(flows / (done - start))
         log(f"  deleted them in {done - start:.2f} s")
@@ -277,12 +313,15 @@ class Bench:
 
     def run_switches(self, switches):
         result = self.setup(switches)
+        # Other work on the machine skews every figure: keep its trace (1, 5, 15 minute load averages).
+        result["loadavg_at_start"] = os.getloadavg()
         try:
             result["idle"] = self.idle(self.args.settle)
             log(f"  idle: {result['idle']}")
             if self.args.changes:
                 log(f"  single-change latency, {self.args.changes} filters")
-                result["latency"] = self.latency(self.args.changes)
+                result["latency"] = self.latency(self.args.changes, warmup=self.args.warmup)
+                log(f"  first {self.args.warmup} (warm-up, not counted): {result['latency']['warmup_add_ms']} ms")
                 log(f"  add {result['latency']['add']}")
                 log(f"  delete {result['latency']['delete']}")
             result["bulk"] = []
@@ -293,6 +332,8 @@ class Bench:
                 step["ratio_to_add_flows"] = round(step["flows_per_s"] / step["raw_add_flows"]["flows_per_s"], 3)
                 step["ratio_to_bundle"] = round(step["flows_per_s"] / step["raw_bundle"]["flows_per_s"], 3)
                 result["bulk"].append(step)
+            if self.args.changes and self.args.loaded:
+                result["latency_loaded"] = self.latency_loaded(self.args.loaded, self.args.changes)
             if self.args.fresh:
                 log(f"  counter freshness, {self.args.fresh} samples")
                 result["freshness"] = self.freshness(self.args.fresh)
@@ -311,7 +352,8 @@ def machine():
     ovs_version = subprocess.run(["ovs-vswitchd", "--version"], capture_output=True, text=True).stdout
     return {"nproc": os.cpu_count(), "cpu_model": first("/proc/cpuinfo", "model name"),
             "mem_total": first("/proc/meminfo", "MemTotal"), "kernel": platform.release(),
-            "ovs": ovs_version.splitlines()[0] if ovs_version else None}
+            "ovs": ovs_version.splitlines()[0] if ovs_version else None,
+            "loadavg_at_start": os.getloadavg()}
 
 
 def parse_args(argv):
@@ -323,6 +365,10 @@ def parse_args(argv):
     parser.add_argument("--switches", type=ints, default=[10, 100], help="N values, e.g. 10,100")
     parser.add_argument("--flows", type=ints, default=[1000, 10000], help="M values, e.g. 1000,10000,100000")
     parser.add_argument("--changes", type=int, default=100, help="K single changes per N (0 to skip)")
+    parser.add_argument("--warmup", type=int, default=5,
+                        help="single changes made first and left out of the percentiles")
+    parser.add_argument("--loaded", type=int, default=10000,
+                        help="also measure single changes with this many filters present (0 to skip)")
     parser.add_argument("--fresh", type=int, default=8, help="counter freshness samples per N (0 to skip)")
     parser.add_argument("--settle", type=float, default=10, help="idle window for CPU and memory, seconds")
     parser.add_argument("--heap", default="768m", help="controller -Xmx")
@@ -346,6 +392,7 @@ def main(argv):
     finally:
         bench.teardown()
         report["wall_seconds"] = round(time.monotonic() - started)
+        report["loadavg_at_end"] = os.getloadavg()
         (results_dir / "results.json").write_text(json.dumps(report, indent=2) + "\n")
     from summary import summarize
     text = summarize(report)

@@ -108,6 +108,8 @@ class FlowMonitor:
 
     def __init__(self, ovs, bridges):
         self.events = {}
+        self.counts = {"added": 0, "deleted": 0}
+        self.last = {"added": None, "deleted": None}
         self.cond = threading.Condition()
         self.selector = selectors.DefaultSelector()
         self.processes = []
@@ -148,7 +150,11 @@ class FlowMonitor:
         if kind is None:
             return
         with self.cond:
-            self.events.setdefault((kind, match.group(1), int(match.group(2))), now)
+            key = (kind, match.group(1), int(match.group(2)))
+            if key not in self.events:
+                self.events[key] = now
+                self.counts[kind] += 1
+                self.last[kind] = now
             self.cond.notify_all()
 
     def wait(self, kind, nw_dst, tp_dst, timeout=30.0):
@@ -162,6 +168,17 @@ class FlowMonitor:
                     return None
                 self.cond.wait(left)
             return self.events[key]
+
+    def wait_count(self, kind, count, timeout):
+        """The time of the count-th distinct event of a kind, or None after the timeout."""
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while self.counts[kind] < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                self.cond.wait(left)
+            return self.last[kind]
 
     def close(self):
         self.running = False

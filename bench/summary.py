@@ -18,6 +18,7 @@ def summarize(report):
     m = report["machine"]
     out = [f"CNSMO SDN benchmark, {report['started']}, {report.get('wall_seconds', '?')} s",
            f"machine: {m['nproc']} CPUs ({m['cpu_model']}), {m['mem_total']} RAM, kernel {m['kernel']}, {m['ovs']}",
+           f"load average (1/5/15 min) at start {m.get('loadavg_at_start')}, at end {report.get('loadavg_at_end')}",
            ""]
     table = ["| N switches | M flows | RESTCONF flows/s | add-flows flows/s | --bundle flows/s | ratio add-flows"
              " | ratio bundle | RSS after (MiB) | controller CPU for the load (s) | idle CPU after (%) |",
@@ -34,6 +35,13 @@ def summarize(report):
                        f"[target p99 < 100 ms: {_verdict(lat['add']['p99_ms'] < 100)}]")
             out.append(f"  single delete ({lat['delete']['count']}): {_lat(lat['delete'])}")
             out.append(f"  HTTP response to the add: {_lat(lat['add_http_response'])}")
+        loaded = run.get("latency_loaded")
+        if loaded:
+            out.append(f"  with {loaded['filters_present']} filters present: add {_lat(loaded['add'])}  "
+                       f"[target p99 < 100 ms: {_verdict(loaded['add']['p99_ms'] < 100)}]")
+            out.append(f"  with {loaded['filters_present']} filters present: delete {_lat(loaded['delete'])}")
+            out.append(f"  with {loaded['filters_present']} filters present: HTTP response to the add: "
+                       f"{_lat(loaded['add_http_response'])}")
         for step in run.get("bulk", []):
             out.append(f"  bulk {step['flows']} flows: {step['flows_per_s']} flows/s end to end "
                        f"(HTTP {step['http_s']} s, all on switches {step['all_on_switches_s']} s); "
