@@ -152,7 +152,7 @@ class Bench:
         expect(self.rest.patch(FILTERS, {FILTERS: {"filter": entries}}), 200, 201, 204)
         self.wait_flows(FILTER_COOKIE, self.expected_counts(flows, True), self.args.timeout)
         log(f"  single-change latency with {flows} filters present, {changes} filters")
-        result = self.latency(changes, prefix="loaded")
+        result = self.latency(changes, prefix="loaded", warmup=self.args.warmup)
         result["filters_present"] = flows
         log(f"  add {result['add']}")
         log(f"  delete {result['delete']}")

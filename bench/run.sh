@@ -16,7 +16,7 @@ if [ ! -x "$ASSEMBLY/bin/karaf" ]; then
     echo "no assembly at $ASSEMBLY: building it" >&2
     (cd "$ROOT" && ./mvnw -B clean install -DskipTests -Dsft.skip=true ${CNSMO_MAVEN_ARGS:-})
 fi
-if ip netns list | grep -qw "$NS"; then
+if ip netns list | awk '{print $1}' | grep -qx "$NS"; then
     echo "network namespace $NS exists: another benchmark running? (ip netns del $NS if not)" >&2; exit 1
 fi
 

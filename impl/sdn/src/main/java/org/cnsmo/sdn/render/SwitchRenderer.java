@@ -10,6 +10,8 @@ package org.cnsmo.sdn.render;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +47,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwitchRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchRenderer.class);
+    /** How long a switch may disagree with the plan before it is repaired. */
+    static final Duration REPAIR_GRACE = Duration.ofSeconds(5);
+    /** How many owners are repaired at most per switch and poll. */
+    static final int MAX_REPAIRS = 50;
 
     /**
      * A filter's published installation state.
@@ -59,6 +65,8 @@ public final class SwitchRenderer {
     private final FlowPlan plan = new FlowPlan();
     private final Set<Uint64> connected = new HashSet<>();
     private final Map<Uint64, SwitchSnapshot> snapshots = new HashMap<>();
+    /** Per switch, the cookies whose flows are missing or unowned there, with when that was first seen. */
+    private final Map<Uint64, Map<Long, Instant>> suspects = new HashMap<>();
     private final Map<Owner, CounterHistory> histories = new HashMap<>();
     private final Map<String, FilterState> filterStates = new HashMap<>();
     /** The configuration of each filter and rule, repeated in their published observed state. */
@@ -140,6 +148,7 @@ public final class SwitchRenderer {
         LOG.info("Switch openflow:{} {}", datapathId, up ? "connected" : "disconnected");
         if (!up) {
             snapshots.remove(datapathId);
+            suspects.remove(datapathId);
         }
         final var binding = plan.bindingOf(datapathId);
         if (binding != null) {
@@ -193,24 +202,57 @@ public final class SwitchRenderer {
         publishCounters(datapathId);
     }
 
+    /**
+     * Repairs what a switch holds, but only discrepancies that outlived {@link #REPAIR_GRACE}: right after a
+     * change, the forwarding-rules manager is still adding or removing the flows (a bulk change of 100,000
+     * filters takes it tens of seconds), and repairing them meanwhile would double its work and exhaust the
+     * OpenFlow plugin's request quota. At most {@link #MAX_REPAIRS} owners are repaired per switch and poll.
+     */
     private void reconcile(final Uint64 datapathId, final SwitchSnapshot snapshot) {
-        final var expected = plan.flowCountsOn(datapathId);
+        final var now = clock.instant();
+        final var before = suspects.getOrDefault(datapathId, Map.of());
+        final var after = new HashMap<Long, Instant>();
+        int repairs = 0;
         final var expectedCookies = new HashSet<Long>();
-        expected.forEach((owner, count) -> {
+        for (var entry : plan.flowCountsOn(datapathId).entrySet()) {
+            final var owner = entry.getKey();
             final long cookie = owner.cookie().longValue();
             expectedCookies.add(cookie);
-            if (snapshot.counters(cookie).flows() < count) {
-                LOG.info("Switch openflow:{} lost flows of {}; adding them again", datapathId, owner);
-                switches.addFlows(datapathId, plan.flowsOf(owner, datapathId));
-            }
-        });
-        for (var cookie : snapshot.byCookie().keySet()) {
-            if (!expectedCookies.contains(cookie)) {
-                LOG.info("Switch openflow:{} holds CNSMO flows with cookie {} that no intent owns; removing them",
-                    datapathId, Long.toHexString(cookie));
-                switches.removeCookie(datapathId, Uint64.fromLongBits(cookie));
+            if (snapshot.counters(cookie).flows() < entry.getValue()) {
+                final var since = before.getOrDefault(cookie, now);
+                if (overdue(since, now) && repairs < MAX_REPAIRS) {
+                    repairs++;
+                    LOG.info("Switch openflow:{} lost flows of {}; adding them again", datapathId, owner);
+                    switches.addFlows(datapathId, plan.flowsOf(owner, datapathId));
+                    after.put(cookie, now);
+                } else {
+                    after.put(cookie, since);
+                }
             }
         }
+        for (var cookie : snapshot.byCookie().keySet()) {
+            if (!expectedCookies.contains(cookie)) {
+                final var since = before.getOrDefault(cookie, now);
+                if (overdue(since, now) && repairs < MAX_REPAIRS) {
+                    repairs++;
+                    LOG.info("Switch openflow:{} holds CNSMO flows with cookie {} that no intent owns; removing them",
+                        datapathId, Long.toHexString(cookie));
+                    switches.removeCookie(datapathId, Uint64.fromLongBits(cookie));
+                    after.put(cookie, now);
+                } else {
+                    after.put(cookie, since);
+                }
+            }
+        }
+        if (after.isEmpty()) {
+            suspects.remove(datapathId);
+        } else {
+            suspects.put(datapathId, after);
+        }
+    }
+
+    private static boolean overdue(final Instant since, final Instant now) {
+        return !since.plus(REPAIR_GRACE).isAfter(now);
     }
 
     private void publishCounters(final Uint64 datapathId) {
