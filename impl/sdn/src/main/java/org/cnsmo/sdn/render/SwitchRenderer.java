@@ -203,45 +203,50 @@ public final class SwitchRenderer {
     }
 
     /**
-     * Repairs what a switch holds, but only discrepancies that outlived {@link #REPAIR_GRACE}: right after a
-     * change, the forwarding-rules manager is still adding or removing the flows (a bulk change of 100,000
-     * filters takes it tens of seconds), and repairing them meanwhile would double its work and exhaust the
-     * OpenFlow plugin's request quota. At most {@link #MAX_REPAIRS} owners are repaired per switch and poll.
+     * Repairs what a switch holds, but only discrepancies that outlived {@link #REPAIR_GRACE} while the switch
+     * made no progress towards the plan. After a change the forwarding-rules manager is still adding or
+     * removing the flows (100,000 filters take it a minute or more); repairing them meanwhile doubles its work
+     * and exhausts the OpenFlow plugin's request quota. So a switch whose count of wrong cookies went down
+     * since the last poll is left alone, and at most {@link #MAX_REPAIRS} owners are repaired per switch and
+     * poll.
      */
     private void reconcile(final Uint64 datapathId, final SwitchSnapshot snapshot) {
         final var now = clock.instant();
         final var before = suspects.getOrDefault(datapathId, Map.of());
-        final var after = new HashMap<Long, Instant>();
-        int repairs = 0;
+        final var missing = new HashMap<Long, Owner>();
         final var expectedCookies = new HashSet<Long>();
         for (var entry : plan.flowCountsOn(datapathId).entrySet()) {
-            final var owner = entry.getKey();
-            final long cookie = owner.cookie().longValue();
+            final long cookie = entry.getKey().cookie().longValue();
             expectedCookies.add(cookie);
             if (snapshot.counters(cookie).flows() < entry.getValue()) {
-                final var since = before.getOrDefault(cookie, now);
-                if (overdue(since, now) && repairs < MAX_REPAIRS) {
-                    repairs++;
-                    LOG.info("Switch openflow:{} lost flows of {}; adding them again", datapathId, owner);
-                    switches.addFlows(datapathId, plan.flowsOf(owner, datapathId));
-                    after.put(cookie, now);
-                } else {
-                    after.put(cookie, since);
-                }
+                missing.put(cookie, entry.getKey());
             }
         }
-        for (var cookie : snapshot.byCookie().keySet()) {
-            if (!expectedCookies.contains(cookie)) {
-                final var since = before.getOrDefault(cookie, now);
-                if (overdue(since, now) && repairs < MAX_REPAIRS) {
-                    repairs++;
-                    LOG.info("Switch openflow:{} holds CNSMO flows with cookie {} that no intent owns; removing them",
-                        datapathId, Long.toHexString(cookie));
-                    switches.removeCookie(datapathId, Uint64.fromLongBits(cookie));
-                    after.put(cookie, now);
-                } else {
-                    after.put(cookie, since);
-                }
+        final var unowned = snapshot.byCookie().keySet().stream().filter(c -> !expectedCookies.contains(c)).toList();
+        final boolean progressing = missing.size() + unowned.size() < before.size();
+        final var after = new HashMap<Long, Instant>();
+        int repairs = 0;
+        for (var entry : missing.entrySet()) {
+            final var since = before.getOrDefault(entry.getKey(), now);
+            if (!progressing && overdue(since, now) && repairs < MAX_REPAIRS) {
+                repairs++;
+                LOG.info("Switch openflow:{} lost flows of {}; adding them again", datapathId, entry.getValue());
+                switches.addFlows(datapathId, plan.flowsOf(entry.getValue(), datapathId));
+                after.put(entry.getKey(), now);
+            } else {
+                after.put(entry.getKey(), since);
+            }
+        }
+        for (var cookie : unowned) {
+            final var since = before.getOrDefault(cookie, now);
+            if (!progressing && overdue(since, now) && repairs < MAX_REPAIRS) {
+                repairs++;
+                LOG.info("Switch openflow:{} holds CNSMO flows with cookie {} that no intent owns; removing them",
+                    datapathId, Long.toHexString(cookie));
+                switches.removeCookie(datapathId, Uint64.fromLongBits(cookie));
+                after.put(cookie, now);
+            } else {
+                after.put(cookie, since);
             }
         }
         if (after.isEmpty()) {
