@@ -67,6 +67,8 @@ public final class SwitchRenderer {
     private final Map<Uint64, SwitchSnapshot> snapshots = new HashMap<>();
     /** Per switch, the cookies whose flows are missing or unowned there, with when that was first seen. */
     private final Map<Uint64, Map<Long, Instant>> suspects = new HashMap<>();
+    /** When a switch last had fewer wrong cookies than at its previous read. */
+    private Instant lastProgress = Instant.MIN;
     private final Map<Owner, CounterHistory> histories = new HashMap<>();
     private final Map<String, FilterState> filterStates = new HashMap<>();
     /** The configuration of each filter and rule, repeated in their published observed state. */
@@ -204,11 +206,11 @@ public final class SwitchRenderer {
 
     /**
      * Repairs what a switch holds, but only discrepancies that outlived {@link #REPAIR_GRACE} while the switch
-     * made no progress towards the plan. After a change the forwarding-rules manager is still adding or
-     * removing the flows (100,000 filters take it a minute or more); repairing them meanwhile doubles its work
-     * and exhausts the OpenFlow plugin's request quota. So a switch whose count of wrong cookies went down
-     * since the last poll is left alone, and at most {@link #MAX_REPAIRS} owners are repaired per switch and
-     * poll.
+     * no switch made progress towards the plan. After a change the forwarding-rules manager is still adding or
+     * removing the flows, one switch after another (100,000 filters take it a minute or more); repairing them
+     * meanwhile doubles its work and exhausts the OpenFlow plugin's request quota. So nothing is repaired
+     * while any switch's count of wrong cookies went down within the grace, and at most
+     * {@link #MAX_REPAIRS} owners are repaired per switch and poll.
      */
     private void reconcile(final Uint64 datapathId, final SwitchSnapshot snapshot) {
         final var now = clock.instant();
@@ -223,7 +225,11 @@ public final class SwitchRenderer {
             }
         }
         final var unowned = snapshot.byCookie().keySet().stream().filter(c -> !expectedCookies.contains(c)).toList();
-        final boolean progressing = missing.size() + unowned.size() < before.size();
+        if (missing.size() + unowned.size() < before.size()) {
+            lastProgress = now;
+        }
+        // Some switch got closer to the plan recently: the forwarding-rules manager is still at work.
+        final boolean progressing = lastProgress.plus(REPAIR_GRACE).isAfter(now);
         final var after = new HashMap<Long, Instant>();
         int repairs = 0;
         for (var entry : missing.entrySet()) {
