@@ -79,7 +79,9 @@ public final class SdnService implements AutoCloseable {
         final var switches = new SwitchRpcs(rpcService);
         status = new StatusWriter(dataBroker, executor);
         // A lost inventory write makes the renderer rewrite every flow, on its own thread.
-        inventory = new InventoryWriter(dataBroker, () -> executor.execute(this::rewriteAll), executor);
+        // A committed write sets the forwarding-rules manager to work: the renderer holds its repairs meanwhile.
+        inventory = new InventoryWriter(dataBroker, () -> executor.execute(this::rewriteAll),
+            () -> executor.execute(this::flowsCommitted), executor);
         renderer = new SwitchRenderer(inventory, status, switches, executor, Clock.systemUTC(), POLL_SLICES);
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
@@ -125,6 +127,10 @@ public final class SdnService implements AutoCloseable {
 
     private void rewriteAll() {
         renderer.rewriteAll();
+    }
+
+    private void flowsCommitted() {
+        renderer.flowsCommitted();
     }
 
     private void own(final Registration registration) {

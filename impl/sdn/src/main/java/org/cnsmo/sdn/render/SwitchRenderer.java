@@ -67,7 +67,7 @@ public final class SwitchRenderer {
     private final Map<Uint64, SwitchSnapshot> snapshots = new HashMap<>();
     /** Per switch, the cookies whose flows are missing or unowned there, with when that was first seen. */
     private final Map<Uint64, Map<Long, Instant>> suspects = new HashMap<>();
-    /** When a switch last had fewer wrong cookies than at its previous read. */
+    /** When flows were last committed, or a switch last had fewer wrong cookies than at its previous read. */
     private Instant lastProgress = Instant.MIN;
     private final Map<Owner, CounterHistory> histories = new HashMap<>();
     private final Map<String, FilterState> filterStates = new HashMap<>();
@@ -184,6 +184,14 @@ public final class SwitchRenderer {
         }
     }
 
+    /**
+     * Notes that flows were committed to the inventory: the forwarding-rules manager now works on them, so
+     * repairs wait (see {@link #reconcile}).
+     */
+    public void flowsCommitted() {
+        lastProgress = clock.instant();
+    }
+
     /** Rewrites every planned flow, after a write to the inventory was lost. */
     public void rewriteAll() {
         final var delta = new FlowDelta();
@@ -209,7 +217,7 @@ public final class SwitchRenderer {
      * no switch made progress towards the plan. After a change the forwarding-rules manager is still adding or
      * removing the flows, one switch after another (100,000 filters take it a minute or more); repairing them
      * meanwhile doubles its work and exhausts the OpenFlow plugin's request quota. So nothing is repaired
-     * while any switch's count of wrong cookies went down within the grace, and at most
+     * within the grace after flows were committed or any switch's count of wrong cookies went down, and at most
      * {@link #MAX_REPAIRS} owners are repaired per switch and poll.
      */
     private void reconcile(final Uint64 datapathId, final SwitchSnapshot snapshot) {
@@ -228,8 +236,8 @@ public final class SwitchRenderer {
         if (missing.size() + unowned.size() < before.size()) {
             lastProgress = now;
         }
-        // Some switch got closer to the plan recently: the forwarding-rules manager is still at work.
-        final boolean progressing = lastProgress.plus(REPAIR_GRACE).isAfter(now);
+        // Flows were committed or some switch got closer to the plan recently: the manager is still at work.
+        final boolean progressing = inventory.writing() || lastProgress.plus(REPAIR_GRACE).isAfter(now);
         final var after = new HashMap<Long, Instant>();
         int repairs = 0;
         for (var entry : missing.entrySet()) {
