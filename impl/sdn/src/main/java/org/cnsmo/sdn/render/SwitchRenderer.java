@@ -241,7 +241,8 @@ public final class SwitchRenderer {
         final var after = new HashMap<Long, Instant>();
         int repairs = 0;
         for (var entry : missing.entrySet()) {
-            final var since = before.getOrDefault(entry.getKey(), now);
+            // While the manager is at work, the grace of every discrepancy starts again.
+            final var since = progressing ? now : before.getOrDefault(entry.getKey(), now);
             if (!progressing && overdue(since, now) && repairs < MAX_REPAIRS) {
                 repairs++;
                 LOG.info("Switch openflow:{} lost flows of {}; adding them again", datapathId, entry.getValue());
@@ -252,7 +253,7 @@ public final class SwitchRenderer {
             }
         }
         for (var cookie : unowned) {
-            final var since = before.getOrDefault(cookie, now);
+            final var since = progressing ? now : before.getOrDefault(cookie, now);
             if (!progressing && overdue(since, now) && repairs < MAX_REPAIRS) {
                 repairs++;
                 LOG.info("Switch openflow:{} holds CNSMO flows with cookie {} that no intent owns; removing them",
