@@ -79,9 +79,7 @@ public final class SdnService implements AutoCloseable {
         final var switches = new SwitchRpcs(rpcService);
         status = new StatusWriter(dataBroker, executor);
         // A lost inventory write makes the renderer rewrite every flow, on its own thread.
-        // A committed write sets the forwarding-rules manager to work: the renderer holds its repairs meanwhile.
-        inventory = new InventoryWriter(dataBroker, () -> executor.execute(this::rewriteAll),
-            () -> executor.execute(this::flowsCommitted), executor);
+        inventory = new InventoryWriter(dataBroker, () -> executor.execute(this::rewriteAll), executor);
         renderer = new SwitchRenderer(inventory, status, switches, executor, Clock.systemUTC(), POLL_SLICES);
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
@@ -127,10 +125,6 @@ public final class SdnService implements AutoCloseable {
 
     private void rewriteAll() {
         renderer.rewriteAll();
-    }
-
-    private void flowsCommitted() {
-        renderer.flowsCommitted();
     }
 
     private void own(final Registration registration) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.cnsmo.sdn.store.OrderedTransactions;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
@@ -42,10 +41,7 @@ public final class InventoryWriter implements AutoCloseable {
 
     private final OrderedTransactions transactions;
     private final Runnable onFailure;
-    private final Runnable onCommitted;
     private final Executor executor;
-    /** Transactions committed but not yet answered. */
-    private final AtomicInteger inFlight = new AtomicInteger();
     /** Deltas waiting for the next write, in the order they were applied; null when none wait. */
     private List<FlowDelta> pending;
 
@@ -54,14 +50,11 @@ public final class InventoryWriter implements AutoCloseable {
      *
      * @param dataBroker the data broker
      * @param onFailure run when a delta could not be written, so that the caller rewrites its plan
-     * @param onCommitted run when a write committed: the forwarding-rules manager starts on it now
      * @param executor the renderer's thread, which writes the deltas it applied once its current task ends
      */
-    public InventoryWriter(final DataBroker dataBroker, final Runnable onFailure, final Runnable onCommitted,
-            final Executor executor) {
+    public InventoryWriter(final DataBroker dataBroker, final Runnable onFailure, final Executor executor) {
         transactions = new OrderedTransactions(dataBroker, "flows");
         this.onFailure = onFailure;
-        this.onCommitted = onCommitted;
         this.executor = executor;
     }
 
@@ -117,24 +110,15 @@ public final class InventoryWriter implements AutoCloseable {
         }
     }
 
-    /** Whether a write is still being committed. */
-    public boolean writing() {
-        return inFlight.get() > 0;
-    }
-
     private void commit(final WriteTransaction tx, final int puts, final int deletes) {
-        inFlight.incrementAndGet();
         tx.commit().addCallback(new FutureCallback<CommitInfo>() {
             @Override
             public void onSuccess(final CommitInfo result) {
-                inFlight.decrementAndGet();
                 LOG.debug("Wrote {} flows, deleted {}", puts, deletes);
-                onCommitted.run();
             }
 
             @Override
             public void onFailure(final Throwable cause) {
-                inFlight.decrementAndGet();
                 LOG.error("Failed to write {} flows and delete {}; rewriting every flow", puts, deletes, cause);
                 onFailure.run();
             }

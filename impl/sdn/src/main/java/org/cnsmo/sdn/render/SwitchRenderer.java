@@ -67,8 +67,6 @@ public final class SwitchRenderer {
     private final Map<Uint64, SwitchSnapshot> snapshots = new HashMap<>();
     /** Per switch, the cookies whose flows are missing or unowned there, with when that was first seen. */
     private final Map<Uint64, Map<Long, Instant>> suspects = new HashMap<>();
-    /** When flows were last committed, or a switch last had fewer wrong cookies than at its previous read. */
-    private Instant lastProgress = Instant.MIN;
     private final Map<Owner, CounterHistory> histories = new HashMap<>();
     private final Map<String, FilterState> filterStates = new HashMap<>();
     /** The configuration of each filter and rule, repeated in their published observed state. */
@@ -184,14 +182,6 @@ public final class SwitchRenderer {
         }
     }
 
-    /**
-     * Notes that flows were committed to the inventory: the forwarding-rules manager now works on them, so
-     * repairs wait (see {@link #reconcile}).
-     */
-    public void flowsCommitted() {
-        lastProgress = clock.instant();
-    }
-
     /** Rewrites every planned flow, after a write to the inventory was lost. */
     public void rewriteAll() {
         final var delta = new FlowDelta();
@@ -213,55 +203,45 @@ public final class SwitchRenderer {
     }
 
     /**
-     * Repairs what a switch holds, but only discrepancies that outlived {@link #REPAIR_GRACE} while the switch
-     * no switch made progress towards the plan. After a change the forwarding-rules manager is still adding or
-     * removing the flows, one switch after another (100,000 filters take it a minute or more); repairing them
-     * meanwhile doubles its work and exhausts the OpenFlow plugin's request quota. So nothing is repaired
-     * within the grace after flows were committed or any switch's count of wrong cookies went down, and at most
-     * {@link #MAX_REPAIRS} owners are repaired per switch and poll.
+     * Repairs what a switch holds, but only discrepancies that outlived {@link #REPAIR_GRACE}: right after a
+     * change, the forwarding-rules manager is still adding or removing the flows (a bulk change of 100,000
+     * filters takes it tens of seconds), and repairing them meanwhile would double its work and exhaust the
+     * OpenFlow plugin's request quota. At most {@link #MAX_REPAIRS} owners are repaired per switch and poll.
      */
     private void reconcile(final Uint64 datapathId, final SwitchSnapshot snapshot) {
         final var now = clock.instant();
         final var before = suspects.getOrDefault(datapathId, Map.of());
-        final var missing = new HashMap<Long, Owner>();
-        final var expectedCookies = new HashSet<Long>();
-        for (var entry : plan.flowCountsOn(datapathId).entrySet()) {
-            final long cookie = entry.getKey().cookie().longValue();
-            expectedCookies.add(cookie);
-            if (snapshot.counters(cookie).flows() < entry.getValue()) {
-                missing.put(cookie, entry.getKey());
-            }
-        }
-        final var unowned = snapshot.byCookie().keySet().stream().filter(c -> !expectedCookies.contains(c)).toList();
-        if (missing.size() + unowned.size() < before.size()) {
-            lastProgress = now;
-        }
-        // Flows were committed or some switch got closer to the plan recently: the manager is still at work.
-        final boolean progressing = inventory.writing() || lastProgress.plus(REPAIR_GRACE).isAfter(now);
         final var after = new HashMap<Long, Instant>();
         int repairs = 0;
-        for (var entry : missing.entrySet()) {
-            // While the manager is at work, the grace of every discrepancy starts again.
-            final var since = progressing ? now : before.getOrDefault(entry.getKey(), now);
-            if (!progressing && overdue(since, now) && repairs < MAX_REPAIRS) {
-                repairs++;
-                LOG.info("Switch openflow:{} lost flows of {}; adding them again", datapathId, entry.getValue());
-                switches.addFlows(datapathId, plan.flowsOf(entry.getValue(), datapathId));
-                after.put(entry.getKey(), now);
-            } else {
-                after.put(entry.getKey(), since);
+        final var expectedCookies = new HashSet<Long>();
+        for (var entry : plan.flowCountsOn(datapathId).entrySet()) {
+            final var owner = entry.getKey();
+            final long cookie = owner.cookie().longValue();
+            expectedCookies.add(cookie);
+            if (snapshot.counters(cookie).flows() < entry.getValue()) {
+                final var since = before.getOrDefault(cookie, now);
+                if (overdue(since, now) && repairs < MAX_REPAIRS) {
+                    repairs++;
+                    LOG.info("Switch openflow:{} lost flows of {}; adding them again", datapathId, owner);
+                    switches.addFlows(datapathId, plan.flowsOf(owner, datapathId));
+                    after.put(cookie, now);
+                } else {
+                    after.put(cookie, since);
+                }
             }
         }
-        for (var cookie : unowned) {
-            final var since = progressing ? now : before.getOrDefault(cookie, now);
-            if (!progressing && overdue(since, now) && repairs < MAX_REPAIRS) {
-                repairs++;
-                LOG.info("Switch openflow:{} holds CNSMO flows with cookie {} that no intent owns; removing them",
-                    datapathId, Long.toHexString(cookie));
-                switches.removeCookie(datapathId, Uint64.fromLongBits(cookie));
-                after.put(cookie, now);
-            } else {
-                after.put(cookie, since);
+        for (var cookie : snapshot.byCookie().keySet()) {
+            if (!expectedCookies.contains(cookie)) {
+                final var since = before.getOrDefault(cookie, now);
+                if (overdue(since, now) && repairs < MAX_REPAIRS) {
+                    repairs++;
+                    LOG.info("Switch openflow:{} holds CNSMO flows with cookie {} that no intent owns; removing them",
+                        datapathId, Long.toHexString(cookie));
+                    switches.removeCookie(datapathId, Uint64.fromLongBits(cookie));
+                    after.put(cookie, now);
+                } else {
+                    after.put(cookie, since);
+                }
             }
         }
         if (after.isEmpty()) {
