@@ -18,9 +18,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
 import org.cnsmo.sdn.reject.RejectResponder;
-import org.cnsmo.sdn.render.InventoryWriter;
 import org.cnsmo.sdn.render.ListListener;
 import org.cnsmo.sdn.render.SwitchRenderer;
+import org.cnsmo.sdn.render.SwitchWriter;
 import org.cnsmo.sdn.stats.StatusWriter;
 import org.cnsmo.sdn.switches.SwitchListener;
 import org.cnsmo.sdn.switches.SwitchRpcs;
@@ -69,7 +69,6 @@ public final class SdnService implements AutoCloseable {
     /** Listener registrations, closed first so that nothing new reaches the renderer's thread. */
     private final List<Registration> registrations = new ArrayList<>();
     private final StatusWriter status;
-    private final InventoryWriter inventory;
     private final SwitchRenderer renderer;
     private final ScheduledFuture<?> poller;
 
@@ -78,9 +77,9 @@ public final class SdnService implements AutoCloseable {
             @Reference final NotificationService notificationService) {
         final var switches = new SwitchRpcs(rpcService);
         status = new StatusWriter(dataBroker, executor);
-        // A lost inventory write makes the renderer rewrite every flow, on its own thread.
-        inventory = new InventoryWriter(dataBroker, () -> executor.execute(this::rewriteAll), executor);
-        renderer = new SwitchRenderer(inventory, status, switches, executor, Clock.systemUTC(), POLL_SLICES);
+        final var writer = new SwitchWriter((datapathId, flow, add) -> add ? switches.addFlow(datapathId, flow)
+            : switches.removeFlow(datapathId, flow), executor);
+        renderer = new SwitchRenderer(writer, status, switches, executor, Clock.systemUTC(), POLL_SLICES);
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(),
@@ -118,13 +117,8 @@ public final class SdnService implements AutoCloseable {
             LOG.warn("The SDN renderer's thread did not finish its work in time");
             executor.shutdownNow();
         }
-        inventory.close();
         status.close();
         LOG.info("CNSMO SDN renderer stopped");
-    }
-
-    private void rewriteAll() {
-        renderer.rewriteAll();
     }
 
     private void own(final Registration registration) {

@@ -13,8 +13,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.ta
 import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
- * The flows to write and to delete in the OpenFlow plugin's configuration inventory to go from
- * one intent to the next.
+ * The flows to add to and to remove from the switches to go from one intent to the next; removals
+ * go first.
  */
 public final class FlowDelta {
     /**

@@ -21,7 +21,6 @@ import org.cnsmo.sdn.pipeline.Owner;
 import org.cnsmo.sdn.pipeline.RuleIntent;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
 import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
@@ -138,10 +137,12 @@ public final class FlowPlan {
     private void refresh(final Owner owner, final FlowDelta delta) {
         final var before = flows.getOrDefault(owner, Map.of());
         final var after = compute(owner);
+        // A changed flow is deleted and added again: a flow-mod that adds a flow with another match
+        // or priority does not replace the old one on the switch.
         for (var entry : before.entrySet()) {
-            final var keep = keys(after.getOrDefault(entry.getKey(), List.of()));
+            final var keep = Set.copyOf(after.getOrDefault(entry.getKey(), List.of()));
             for (var flow : entry.getValue()) {
-                if (!keep.contains(flow.key())) {
+                if (!keep.contains(flow)) {
                     delta.delete(entry.getKey(), flow);
                 }
             }
@@ -202,14 +203,6 @@ public final class FlowPlan {
                 yield bySwitch;
             }
         };
-    }
-
-    private static Set<FlowKey> keys(final List<Flow> list) {
-        final var keys = new HashSet<FlowKey>();
-        for (var flow : list) {
-            keys.add(flow.key());
-        }
-        return keys;
     }
 
     /** All flows currently planned on a switch, for a full resynchronisation. */

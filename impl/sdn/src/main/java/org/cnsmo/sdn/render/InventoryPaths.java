@@ -8,10 +8,6 @@
 package org.cnsmo.sdn.render;
 
 import org.cnsmo.sdn.pipeline.SwitchBinding;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
@@ -21,7 +17,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.N
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint64;
-import org.opendaylight.yangtools.yang.common.Uint8;
 
 /** Paths into the OpenFlow plugin's inventory. */
 public final class InventoryPaths {
@@ -32,21 +27,6 @@ public final class InventoryPaths {
     public static DataObjectIdentifier.WithKey<Node, NodeKey> node(final Uint64 datapathId) {
         return DataObjectIdentifier.builder(Nodes.class)
             .child(Node.class, new NodeKey(SwitchBinding.switchId(datapathId)))
-            .build();
-    }
-
-    public static DataObjectIdentifier<Table> table(final Uint64 datapathId, final Uint8 table) {
-        return node(datapathId).toBuilder()
-            .augmentation(FlowCapableNode.class)
-            .child(Table.class, new TableKey(table))
-            .build();
-    }
-
-    public static DataObjectIdentifier<Flow> flow(final Uint64 datapathId, final Flow flow) {
-        return node(datapathId).toBuilder()
-            .augmentation(FlowCapableNode.class)
-            .child(Table.class, new TableKey(flow.requireTableId()))
-            .child(Flow.class, flow.key())
             .build();
     }
 

@@ -39,9 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the switches holding exactly the flows of the current intent and publishes what they do.
- * Intent changes become flow deltas in the inventory; every poll reads each connected switch's
- * CNSMO flows, re-adds the flows of any owner that lost some (a wiped table), removes CNSMO flows
- * no intent owns (deleted while the switch was away), and publishes counters and filter states.
+ * Intent changes become flow deltas sent to the connected switches, and a switch that connects gets
+ * its whole share. Every poll reads each connected switch's CNSMO flows, re-adds the flows of any
+ * owner that lost some (a wiped table), removes CNSMO flows no intent owns (deleted while the switch
+ * was away), and publishes counters and filter states.
  *
  * <p>Confined to one thread: every method must run on the executor given to the constructor.
  */
@@ -72,7 +73,7 @@ public final class SwitchRenderer {
     /** The configuration of each filter and rule, repeated in their published observed state. */
     private final Map<String, Filter> filters = new HashMap<>();
     private final Map<String, Rule> rules = new HashMap<>();
-    private final InventoryWriter inventory;
+    private final SwitchWriter writer;
     private final StatusWriter status;
     private final SwitchRpcs switches;
     private final Executor executor;
@@ -80,10 +81,10 @@ public final class SwitchRenderer {
     private final int slices;
     private long nextSlice;
 
-    public SwitchRenderer(final InventoryWriter inventory, final StatusWriter status, final SwitchRpcs switches,
+    public SwitchRenderer(final SwitchWriter writer, final StatusWriter status, final SwitchRpcs switches,
             final Executor executor, final Clock clock, final int slices) {
         this.slices = slices;
-        this.inventory = inventory;
+        this.writer = writer;
         this.status = status;
         this.switches = switches;
         this.executor = executor;
@@ -95,7 +96,7 @@ public final class SwitchRenderer {
         if (Objects.equals(old, binding)) {
             return;
         }
-        inventory.apply(plan.setNode(node, binding));
+        writer.apply(plan.setNode(node, binding));
         if (binding != null) {
             status.nodeSwitch(node, connected.contains(binding.datapathId()), binding.switchId().getValue());
         } else if (old != null) {
@@ -108,13 +109,13 @@ public final class SwitchRenderer {
      * Forgets a deleted node: its flows go, and so does its observed state.
      */
     public void removeNode(final String node) {
-        inventory.apply(plan.setNode(node, null));
+        writer.apply(plan.setNode(node, null));
         status.removeNode(node);
         publishFilterStates(node);
     }
 
     public void onFilter(final String name, final Filter filter) {
-        inventory.apply(plan.setFilter(name, filter == null ? null : FilterIntent.of(filter)));
+        writer.apply(plan.setFilter(name, filter == null ? null : FilterIntent.of(filter)));
         if (filter == null) {
             filters.remove(name);
             histories.remove(Owner.filter(name));
@@ -127,7 +128,7 @@ public final class SwitchRenderer {
     }
 
     public void onRule(final String name, final Rule rule) {
-        inventory.apply(plan.setRule(name, rule == null ? null : RuleIntent.of(rule)));
+        writer.apply(plan.setRule(name, rule == null ? null : RuleIntent.of(rule)));
         if (rule == null) {
             rules.remove(name);
             histories.remove(Owner.rule(name));
@@ -146,7 +147,10 @@ public final class SwitchRenderer {
             return;
         }
         LOG.info("Switch openflow:{} {}", datapathId, up ? "connected" : "disconnected");
-        if (!up) {
+        if (up) {
+            writer.connected(datapathId, plan.flowsOn(datapathId));
+        } else {
+            writer.disconnected(datapathId);
             snapshots.remove(datapathId);
             suspects.remove(datapathId);
         }
@@ -182,17 +186,6 @@ public final class SwitchRenderer {
         }
     }
 
-    /** Rewrites every planned flow, after a write to the inventory was lost. */
-    public void rewriteAll() {
-        final var delta = new FlowDelta();
-        plan.owners().forEach((owner, bySwitch) -> bySwitch.forEach((datapathId, flows) -> {
-            for (var flow : flows) {
-                delta.put(datapathId, flow);
-            }
-        }));
-        inventory.apply(delta);
-    }
-
     void onSnapshot(final Uint64 datapathId, final SwitchSnapshot snapshot) {
         if (!connected.contains(datapathId) || plan.bindingOf(datapathId) == null) {
             return;
@@ -203,12 +196,16 @@ public final class SwitchRenderer {
     }
 
     /**
-     * Repairs what a switch holds, but only discrepancies that outlived {@link #REPAIR_GRACE}: right after a
-     * change, the forwarding-rules manager is still adding or removing the flows (a bulk change of 100,000
-     * filters takes it tens of seconds), and repairing them meanwhile would double its work and exhaust the
-     * OpenFlow plugin's request quota. At most {@link #MAX_REPAIRS} owners are repaired per switch and poll.
+     * Repairs what a switch holds, but only once nothing is being sent to it and only discrepancies that
+     * outlived {@link #REPAIR_GRACE}: a read answered while a change is on its way shows the switch before
+     * the change, and repairing that would double the work (a bulk change of 100,000 filters) and exhaust
+     * the OpenFlow plugin's request quota. At most {@link #MAX_REPAIRS} owners are repaired per switch and poll.
      */
     private void reconcile(final Uint64 datapathId, final SwitchSnapshot snapshot) {
+        if (writer.busy(datapathId)) {
+            suspects.remove(datapathId);
+            return;
+        }
         final var now = clock.instant();
         final var before = suspects.getOrDefault(datapathId, Map.of());
         final var after = new HashMap<Long, Instant>();

@@ -19,6 +19,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInputBuilder;
@@ -67,9 +68,34 @@ public final class SwitchRpcs {
     /** Adds flows directly to a switch (replacing identical ones). */
     public void addFlows(final Uint64 datapathId, final List<Flow> flows) {
         for (var flow : flows) {
-            log(addFlow.invoke(new AddFlowInputBuilder(flow).setNode(node(datapathId)).build()),
-                "add flow " + flow.getId().getValue() + " to switch " + datapathId);
+            log(addFlow.invoke(addInput(datapathId, flow)), "add flow " + flow.getId().getValue() + " to switch "
+                + datapathId);
         }
+    }
+
+    /**
+     * Adds one flow to a switch (replacing an identical one); the future completes once the switch has
+     * confirmed it (the plugin's next barrier), with false when it was refused.
+     */
+    public ListenableFuture<Boolean> addFlow(final Uint64 datapathId, final Flow flow) {
+        return outcome(addFlow.invoke(addInput(datapathId, flow)),
+            "add flow " + flow.getId().getValue() + " to switch " + datapathId);
+    }
+
+    /**
+     * Removes exactly one flow (same table, priority, match and cookie) from a switch; the future completes
+     * once the switch has confirmed it, with false when it was refused.
+     */
+    public ListenableFuture<Boolean> removeFlow(final Uint64 datapathId, final Flow flow) {
+        return outcome(removeFlow.invoke(new RemoveFlowInputBuilder(flow)
+            .setNode(node(datapathId))
+            .setCookieMask(EXACT_COOKIE)
+            .setStrict(Boolean.TRUE)
+            .build()), "remove flow " + flow.getId().getValue() + " from switch " + datapathId);
+    }
+
+    private static AddFlowInput addInput(final Uint64 datapathId, final Flow flow) {
+        return new AddFlowInputBuilder(flow).setNode(node(datapathId)).build();
     }
 
     /** Removes every flow with a cookie from every table of a switch. */
@@ -94,6 +120,13 @@ public final class SwitchRpcs {
 
     private static NodeRef node(final Uint64 datapathId) {
         return new NodeRef(InventoryPaths.node(datapathId));
+    }
+
+    private static <T> ListenableFuture<Boolean> outcome(final ListenableFuture<RpcResult<T>> future,
+            final String what) {
+        log(future, what);
+        return Futures.catching(Futures.transform(future, RpcResult::isSuccessful, MoreExecutors.directExecutor()),
+            Exception.class, cause -> Boolean.FALSE, MoreExecutors.directExecutor());
     }
 
     private static <T> void log(final ListenableFuture<RpcResult<T>> future, final String what) {

@@ -62,12 +62,23 @@ class FlowPlanTest {
     }
 
     @Test
-    void changingAFilterRewritesItsFlowInPlace() {
+    void changingAFilterDeletesTheOldFlowAndAddsTheNewOne() {
         plan.setNode("A", A);
         plan.setFilter("web", WEB);
+        final var old = plan.flowsOf(Owner.filter("web"), DPID_A);
         final var delta = plan.setFilter("web", new FilterIntent("web", "A", 8443, Ipv4Network.parse("10.8.0.6/32")));
         assertEquals(1, delta.puts().size());
-        assertTrue(delta.deletes().isEmpty(), "same flow id: the put replaces it");
+        assertEquals(old, delta.deletes().stream().map(FlowDelta.SwitchFlow::flow).toList(),
+            "a flow with another match does not replace the old one on the switch");
+        assertEquals(plan.flowsOf(Owner.filter("web"), DPID_A), delta.puts().stream()
+            .map(FlowDelta.SwitchFlow::flow).toList());
+    }
+
+    @Test
+    void settingTheSameFilterAgainChangesNothing() {
+        plan.setNode("A", A);
+        plan.setFilter("web", WEB);
+        assertTrue(plan.setFilter("web", WEB).isEmpty());
     }
 
     @Test
