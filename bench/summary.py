@@ -49,6 +49,9 @@ def summarize(report):
                        f"{step['raw_bundle']['flows_per_s']}/s; ratio {step['ratio_to_add_flows']} / "
                        f"{step['ratio_to_bundle']} [target >= 0.5 of add-flows: "
                        f"{_verdict(step['ratio_to_add_flows'] >= 0.5)}]; delete all {step['delete_all_s']} s")
+            if "round_ratios_to_add_flows" in step:
+                out.append(f"    medians of {len(step['rounds'])} rounds; ratio to add-flows per round: "
+                           f"{step['round_ratios_to_add_flows']}")
             after = step["after_load"]
             table.append(f"| {n} | {step['flows']} | {step['flows_per_s']} | {step['raw_add_flows']['flows_per_s']}"
                          f" | {step['raw_bundle']['flows_per_s']} | {step['ratio_to_add_flows']}"
