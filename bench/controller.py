@@ -107,6 +107,14 @@ class Controller:
         text = log.read_text(errors="replace")
         return text.count("CNSMO validating") >= GUARDED_CONTAINERS and all(m in text for m in SERVICES_STARTED)
 
+    def repairs(self):
+        """How many repairs the renderer has logged so far (flows added back or unowned cookies removed)."""
+        total = 0
+        for log in (self.home / "data/log").glob("karaf.log*"):
+            text = log.read_text(errors="replace")
+            total += text.count("adding them again") + text.count("that no intent owns; removing them")
+        return total
+
     def _password(self):
         path = self.home / "cnsmo/admin-password"
         return path.read_text().strip() if path.exists() else None
