@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.cnsmo.it.rest.Controller;
 import org.cnsmo.it.rest.ControllerExtension;
 import org.cnsmo.it.rest.RestconfClient;
@@ -45,9 +45,9 @@ class DashboardBrowserTest {
             admin.put("cnsmo-vpn:vpn/server", """
                 {"cnsmo-vpn:server":{"enabled":false,"public-address":"127.0.0.1","subnet":"10.9.0.0/24"}}""");
 
-            final var traffic = new AtomicBoolean(true);
-            final var sender = new Thread(() -> sendTraffic(dataplane, traffic), "dashboard-traffic");
-            sender.start();
+            // One connection attempt every 0.3 s, for the graph's packet counter.
+            final var traffic = Executors.newSingleThreadScheduledExecutor();
+            traffic.scheduleWithFixedDelay(() -> sendTraffic(dataplane), 0, 300, TimeUnit.MILLISECONDS);
             try {
                 final var artifacts = Path.of("target/dashboard-artifacts").toAbsolutePath();
                 final var browser = new ProcessBuilder("node", "--test", "--test-concurrency=1",
@@ -66,8 +66,8 @@ class DashboardBrowserTest {
                 Files.writeString(artifacts.resolve("browser-test.log"), output, StandardCharsets.UTF_8);
                 assertEquals(0, process.exitValue(), output);
             } finally {
-                traffic.set(false);
-                sender.join();
+                traffic.shutdownNow();
+                traffic.awaitTermination(10, TimeUnit.SECONDS);
                 removeWhatTheTestMade(admin);
             }
         }
@@ -92,18 +92,14 @@ class DashboardBrowserTest {
         assertTrue(status == 201 || status == 204, "node written: " + status);
     }
 
-    /** Connections from host B to the node's port 8080, which the test's filter blocks once it is added. */
-    private static void sendTraffic(final Dataplane dataplane, final AtomicBoolean running) {
-        while (running.get()) {
-            try {
-                dataplane.connect(Dataplane.HOST_B, Dataplane.IP_A, 8080);
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.io.IOException e) {
-                return;
-            }
+    /** A connection from host B to the node's port 8080, which the test's filter blocks once it is added. */
+    private static void sendTraffic(final Dataplane dataplane) {
+        try {
+            dataplane.connect(Dataplane.HOST_B, Dataplane.IP_A, 8080);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
