@@ -9,15 +9,28 @@ package org.cnsmo.api.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
 import org.opendaylight.netconf.api.NetconfDocumentedException;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
+import org.opendaylight.yangtools.yang.data.api.schema.LeafNode;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.data.api.schema.SystemMapNode;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
+import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 
 class ValidatingCommitCohortTest {
     @Test
@@ -34,5 +47,52 @@ class ValidatingCommitCohortTest {
         assertEquals(ErrorTag.INVALID_VALUE, cause.getErrorTag());
         assertEquals(ErrorType.APPLICATION, cause.getErrorType());
         assertEquals(message, cause.getMessage());
+    }
+
+    private static final QName FILTER = QName.create("urn:test", "filter");
+    private static final QName NAME = QName.create(FILTER, "name");
+
+    @Test
+    void writtenEntriesAreTheListEntriesCreatedOrChanged() {
+        final var root = candidate(ModificationType.SUBTREE_MODIFIED, new NodeIdentifier(FILTER), null,
+            candidate(ModificationType.SUBTREE_MODIFIED, new NodeIdentifier(FILTER), mock(SystemMapNode.class),
+                entry(ModificationType.WRITE, "new"),
+                entry(ModificationType.SUBTREE_MODIFIED, "changed"),
+                entry(ModificationType.DELETE, "gone"),
+                entry(ModificationType.UNMODIFIED, "same")));
+        assertEquals(Set.of("new", "changed"), ValidatingCommitCohort.writtenEntries(root));
+    }
+
+    @Test
+    void aDeletedListIsNothingWritten() {
+        final var root = candidate(ModificationType.SUBTREE_MODIFIED, new NodeIdentifier(FILTER), null,
+            candidate(ModificationType.DELETE, new NodeIdentifier(FILTER), null));
+        assertEquals(Set.of(), ValidatingCommitCohort.writtenEntries(root));
+    }
+
+    @Test
+    void writingMoreThanListEntriesMeansCheckEverything() {
+        assertNull(ValidatingCommitCohort.writtenEntries(candidate(ModificationType.WRITE,
+            new NodeIdentifier(FILTER), null)), "the container itself was written");
+        assertNull(ValidatingCommitCohort.writtenEntries(candidate(ModificationType.SUBTREE_MODIFIED,
+            new NodeIdentifier(FILTER), null, candidate(ModificationType.WRITE, new NodeIdentifier(FILTER),
+                mock(SystemMapNode.class)))), "a whole list was replaced");
+        assertNull(ValidatingCommitCohort.writtenEntries(candidate(ModificationType.SUBTREE_MODIFIED,
+            new NodeIdentifier(FILTER), null, candidate(ModificationType.SUBTREE_MODIFIED, new NodeIdentifier(NAME),
+                mock(LeafNode.class)))), "a leaf of the container changed");
+    }
+
+    private static DataTreeCandidateNode entry(final ModificationType type, final String name) {
+        return candidate(type, NodeIdentifierWithPredicates.of(FILTER, NAME, name), null);
+    }
+
+    private static DataTreeCandidateNode candidate(final ModificationType type, final PathArgument name,
+            final NormalizedNode after, final DataTreeCandidateNode... children) {
+        final var node = mock(DataTreeCandidateNode.class);
+        when(node.modificationType()).thenReturn(type);
+        when(node.name()).thenReturn(name);
+        when(node.dataAfter()).thenReturn(after);
+        when(node.childNodes()).thenReturn(List.of(children));
+        return node;
     }
 }
