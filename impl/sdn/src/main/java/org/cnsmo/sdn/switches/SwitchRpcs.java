@@ -19,7 +19,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInputBuilder;
@@ -65,12 +64,9 @@ public final class SwitchRpcs {
             }, MoreExecutors.directExecutor());
     }
 
-    /** Adds flows directly to a switch (replacing identical ones). */
+    /** Adds flows directly to a switch (replacing identical ones); refusals are logged. */
     public void addFlows(final Uint64 datapathId, final List<Flow> flows) {
-        for (var flow : flows) {
-            log(addFlow.invoke(addInput(datapathId, flow)), "add flow " + flow.getId().getValue() + " to switch "
-                + datapathId);
-        }
+        flows.forEach(flow -> addFlow(datapathId, flow));
     }
 
     /**
@@ -78,7 +74,7 @@ public final class SwitchRpcs {
      * confirmed it (the plugin's next barrier), with false when it was refused.
      */
     public ListenableFuture<Boolean> addFlow(final Uint64 datapathId, final Flow flow) {
-        return outcome(addFlow.invoke(addInput(datapathId, flow)),
+        return outcome(addFlow.invoke(new AddFlowInputBuilder(flow).setNode(node(datapathId)).build()),
             "add flow " + flow.getId().getValue() + " to switch " + datapathId);
     }
 
@@ -92,10 +88,6 @@ public final class SwitchRpcs {
             .setCookieMask(EXACT_COOKIE)
             .setStrict(Boolean.TRUE)
             .build()), "remove flow " + flow.getId().getValue() + " from switch " + datapathId);
-    }
-
-    private static AddFlowInput addInput(final Uint64 datapathId, final Flow flow) {
-        return new AddFlowInputBuilder(flow).setNode(node(datapathId)).build();
     }
 
     /** Removes every flow with a cookie from every table of a switch. */
