@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
 import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataObjectModification.ModificationType;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -24,7 +25,7 @@ import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
  * Tells which switches are connected: the OpenFlow plugin keeps a connected switch in the
- * OPERATIONAL inventory and removes it when it disconnects.
+ * OPERATIONAL inventory and removes it when it disconnects; a switch written again was reconnected.
  *
  * @param consumer receives a datapath id and whether the switch is connected
  * @param executor the renderer's thread
@@ -44,7 +45,13 @@ public record SwitchListener(BiConsumer<Uint64, Boolean> consumer, Executor exec
         for (var change : changes) {
             final var datapathId = SwitchBinding.datapathIdOf(change.path().getFirstKeyOf(Node.class).getId());
             if (datapathId != null) {
-                final boolean connected = change.getRootNode().dataAfter() != null;
+                final var root = change.getRootNode();
+                final boolean connected = root.dataAfter() != null;
+                if (connected && root.dataBefore() != null && root.modificationType() == ModificationType.WRITE) {
+                    // A switch that reconnects within the plugin's removal delay (0.5 s) is never removed from
+                    // the inventory, only written again: report the reconnection so that it gets its flows.
+                    executor.execute(() -> consumer.accept(datapathId, false));
+                }
                 executor.execute(() -> consumer.accept(datapathId, connected));
             }
         }
