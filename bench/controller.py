@@ -12,6 +12,8 @@ from pathlib import Path
 
 GUARDED_CONTAINERS = 7
 SERVICES_STARTED = ("CNSMO SDN renderer started", "CNSMO VPN service started", "CNSMO DNS service started")
+# What SwitchRenderer logs when it repairs a switch.
+REPAIR_LOG_LINES = ("adding them again", "are planned; replacing them", "that no intent owns; removing them")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
@@ -108,11 +110,11 @@ class Controller:
         return text.count("CNSMO validating") >= GUARDED_CONTAINERS and all(m in text for m in SERVICES_STARTED)
 
     def repairs(self):
-        """How many repairs the renderer has logged so far (flows added back or unowned cookies removed)."""
+        """How many repairs the renderer has logged so far (flows added back, replaced, or unowned ones removed)."""
         total = 0
         for log in (self.home / "data/log").glob("karaf.log*"):
             text = log.read_text(errors="replace")
-            total += text.count("adding them again") + text.count("that no intent owns; removing them")
+            total += sum(text.count(repair) for repair in REPAIR_LOG_LINES)
         return total
 
     def _password(self):

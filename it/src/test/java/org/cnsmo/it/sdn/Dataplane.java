@@ -145,6 +145,10 @@ public final class Dataplane implements AutoCloseable {
         return flows(bridge).stream().filter(line -> line.contains("cookie=" + cookie + ",")).toList();
     }
 
+    void addFlow(final String bridge, final String flow) throws IOException, InterruptedException {
+        run("ovs-ofctl", "-O", "OpenFlow13", "add-flow", bridge, flow);
+    }
+
     void deleteAllFlows(final String bridge) throws IOException, InterruptedException {
         run("ovs-ofctl", "-O", "OpenFlow13", "del-flows", bridge);
     }

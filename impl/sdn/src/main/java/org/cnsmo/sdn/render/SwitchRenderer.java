@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * Intent changes become flow deltas sent to the connected switches, and a switch that connects gets
  * its whole share. Every poll reads each connected switch's CNSMO flows, re-adds the flows of any
  * owner that lost some (a wiped table), removes CNSMO flows no intent owns (deleted while the switch
- * was away), and publishes counters and filter states.
+ * was away) or stale flows of an owner, and publishes counters and filter states.
  *
  * <p>Confined to one thread: every method must run on the executor given to the constructor.
  */
@@ -215,11 +215,19 @@ public final class SwitchRenderer {
             final var owner = entry.getKey();
             final long cookie = owner.cookie().longValue();
             expectedCookies.add(cookie);
-            if (snapshot.counters(cookie).flows() < entry.getValue()) {
+            final int held = snapshot.counters(cookie).flows();
+            if (held != entry.getValue()) {
                 final var since = before.getOrDefault(cookie, now);
                 if (overdue(since, now) && repairs < MAX_REPAIRS) {
                     repairs++;
-                    LOG.info("Switch openflow:{} lost flows of {}; adding them again", datapathId, owner);
+                    if (held > entry.getValue()) {
+                        // Stale flows of this owner (changed while the switch was cut off): start afresh.
+                        LOG.info("Switch openflow:{} holds {} flows of {} where {} are planned; replacing them",
+                            datapathId, held, owner, entry.getValue());
+                        switches.removeCookie(datapathId, owner.cookie());
+                    } else {
+                        LOG.info("Switch openflow:{} lost flows of {}; adding them again", datapathId, owner);
+                    }
                     switches.addFlows(datapathId, plan.flowsOf(owner, datapathId));
                     after.put(cookie, now);
                 } else {
