@@ -266,6 +266,22 @@ class OverlayEndToEndTest {
         assertTrue(result.output().contains("expired at"), result.output());
     }
 
+    @Test
+    @Order(11)
+    void restartedControllerBringsTheOverlayBack(final Controller controller) throws Exception {
+        // Last: enrollment tokens live in memory only and do not survive the restart.
+        assertStatus(201, controller.client().put(RECORDS + "kept", record("kept", "A", "10.9.0.77")));
+        controller.restart();
+        final var client = controller.client();
+        await("VPN server up after the restart").atMost(Duration.ofSeconds(30)).until(() -> "up".equals(
+            operational(client, "cnsmo-vpn:vpn/server/status").getAsJsonObject("cnsmo-vpn:status")
+                .get("state").getAsString()));
+        await("the external machine reaches the server again").atMost(JOIN_TIMEOUT)
+            .until(() -> overlay.ping(x1, SERVER_ADDRESS));
+        await("a record made before the restart resolves").atMost(Duration.ofSeconds(10))
+            .until(() -> dig(x1, "kept.overlay").contains("10.9.0.77"));
+    }
+
     private static void join(final Machine machine, final String token) throws IOException, InterruptedException {
         final var result = overlay.agent(machine, agent, "join", "--controller", controllerUrl(), "--token", token);
         assertEquals(0, result.exitCode(), result.output());
