@@ -66,7 +66,7 @@ public final class SwitchRenderer {
     private final FlowPlan plan = new FlowPlan();
     private final Set<Uint64> connected = new HashSet<>();
     private final Map<Uint64, SwitchSnapshot> snapshots = new HashMap<>();
-    /** Per switch, the cookies whose flows are missing or unowned there, with when that was first seen. */
+    /** Per switch, the cookies whose flows are missing, extra or unowned there, with when that was first seen. */
     private final Map<Uint64, Map<Long, Instant>> suspects = new HashMap<>();
     private final Map<Owner, CounterHistory> histories = new HashMap<>();
     private final Map<String, FilterState> filterStates = new HashMap<>();
