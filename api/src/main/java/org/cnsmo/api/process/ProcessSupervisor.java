@@ -13,14 +13,18 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * Keeps one external daemon (OpenVPN, dnsmasq) running in the foreground: starts it, restarts it with
  * exponential back-off when it exits, and stops it. Its output is appended to a log file, whose last line
  * explains a failure in {@link #problem()}.
+ *
+ * <p>The running daemon's pid and start time are kept in {@code <name>.pid} next to the log. A controller that
+ * was killed leaves its daemon running with nobody supervising it; the next supervisor of that name stops that
+ * leftover when it is created, before it starts anything, so that two daemons never fight over one device or
+ * port. The start time tells the leftover from an unrelated process that got the same pid since.
  *
  * <p>Not thread-safe: call every method on the given single-threaded executor, where exit notifications
  * are delivered too.
@@ -40,9 +49,12 @@ public final class ProcessSupervisor implements AutoCloseable {
     /** A process that ran this long before exiting is restarted quickly again. */
     static final Duration STABLE = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** Start times are read from /proc in clock ticks; two readings of one process agree well within this. */
+    private static final Duration PID_START_TOLERANCE = Duration.ofSeconds(1);
 
     private final String name;
     private final Path log;
+    private final Path pidFile;
     private final ScheduledExecutorService executor;
     private final Clock clock;
     private @Nullable List<String> command;
@@ -66,6 +78,8 @@ public final class ProcessSupervisor implements AutoCloseable {
         this.log = requireNonNull(log);
         this.executor = requireNonNull(executor);
         this.clock = requireNonNull(clock);
+        pidFile = log.resolveSibling(name + ".pid");
+        stopLeftover();
     }
 
     /**
@@ -131,6 +145,7 @@ public final class ProcessSupervisor implements AutoCloseable {
             final var started = new ProcessBuilder(line).redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile())).start();
             process = started;
+            recordPid(started);
             startedAt = clock.instant();
             problem = null;
             LOG.info("Started {} (pid {}): {}", name, started.pid(), String.join(" ", line));
@@ -169,18 +184,92 @@ public final class ProcessSupervisor implements AutoCloseable {
     private void stopProcess() {
         final var running = process;
         process = null;
-        if (running == null || !running.isAlive()) {
-            return;
+        if (running != null && running.isAlive()) {
+            terminate(running.toHandle());
         }
+        forgetPid();
+    }
+
+    private void terminate(final ProcessHandle running) {
         running.destroy();
         try {
-            if (!running.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{} did not stop within {} s; killing it", name, STOP_GRACE.toSeconds());
-                running.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            running.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("{} did not stop within {} s; killing it", name, STOP_GRACE.toSeconds());
+            running.destroyForcibly();
+            try {
+                running.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException | InterruptedException failed) {
+                LOG.error("{} (pid {}) survived SIGKILL for {} s", name, running.pid(), STOP_GRACE.toSeconds());
+                if (failed instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
             }
+        } catch (ExecutionException e) {
+            LOG.warn("Could not wait for {} to stop", name, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.destroyForcibly();
+        }
+    }
+
+    /** Stops the daemon an earlier supervisor of this name left running, as recorded in its pid file. */
+    private void stopLeftover() {
+        final List<String> fields;
+        try {
+            fields = List.of(Files.readString(pidFile, StandardCharsets.US_ASCII).strip().split(" "));
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            LOG.warn("Cannot read {}: a {} left by an earlier run may still be running", pidFile, name, e);
+            return;
+        }
+        final var leftover = leftover(fields);
+        if (leftover.isPresent()) {
+            LOG.warn("Stopping {} (pid {}) left running by an earlier controller", name, leftover.orElseThrow().pid());
+            terminate(leftover.orElseThrow());
+        }
+        forgetPid();
+    }
+
+    private static Optional<ProcessHandle> leftover(final List<String> fields) {
+        if (fields.size() != 2) {
+            return Optional.empty();
+        }
+        final long pid;
+        final long startedMillis;
+        try {
+            pid = Long.parseLong(fields.get(0));
+            startedMillis = Long.parseLong(fields.get(1));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            .filter(handle -> handle.info().startInstant()
+                .map(started -> Math.abs(started.toEpochMilli() - startedMillis) <= PID_START_TOLERANCE.toMillis())
+                .orElse(false));
+    }
+
+    private void recordPid(final Process started) {
+        final var startInstant = started.toHandle().info().startInstant();
+        if (startInstant.isEmpty()) {
+            LOG.warn("No start time for {} (pid {}): it will not be stopped if the controller dies", name,
+                started.pid());
+            return;
+        }
+        try {
+            Files.writeString(pidFile, started.pid() + " " + startInstant.orElseThrow().toEpochMilli() + "\n",
+                StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            LOG.warn("Cannot write {}: {} will not be stopped if the controller dies", pidFile, name, e);
+        }
+    }
+
+    private void forgetPid() {
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete {}", pidFile, e);
         }
     }
 
