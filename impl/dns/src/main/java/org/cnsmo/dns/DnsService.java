@@ -177,7 +177,17 @@ public final class DnsService implements AutoCloseable {
         return addresses;
     }
 
+    /** Runs on every poll: an exception escaping it would cancel the poller for good. */
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private void publish() {
+        try {
+            publishStatus();
+        } catch (RuntimeException e) {
+            LOG.error("Cannot publish the DNS status; trying again in {} ms", POLL_MILLIS, e);
+        }
+    }
+
+    private void publishStatus() {
         final boolean enabled = dns != null && Boolean.TRUE.equals(dns.getEnabled());
         final Optional<String> problem = enabled ? supervisor.problem() : Optional.of(
             "the DNS server is disabled (dns/enabled is false)");

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -40,7 +41,8 @@ final class DnsStatusWriter {
     private final Clock clock;
     private Optional<String> lastProblem;
     private Instant since;
-    private Status last;
+    /** What was last sent, or null when nothing was or its commit failed: the next poll then sends again. */
+    private final AtomicReference<Status> last = new AtomicReference<>();
 
     DnsStatusWriter(final DataBroker broker, final Clock clock) {
         this.broker = broker;
@@ -58,10 +60,10 @@ final class DnsStatusWriter {
             .setSince(new DateAndTime(since.truncatedTo(ChronoUnit.SECONDS).toString()))
             .setRecordCount(Uint32.valueOf(recordCount))
             .build();
-        if (Objects.equals(status, last)) {
+        if (Objects.equals(status, last.get())) {
             return;
         }
-        last = status;
+        last.set(status);
         final var tx = broker.newWriteOnlyTransaction();
         tx.merge(LogicalDatastoreType.OPERATIONAL, DNS, new DnsBuilder().build());
         tx.put(LogicalDatastoreType.OPERATIONAL, DNS.toBuilder().child(Status.class).build(), status);
@@ -73,7 +75,8 @@ final class DnsStatusWriter {
 
             @Override
             public void onFailure(final Throwable cause) {
-                LOG.warn("Cannot publish the DNS status", cause);
+                last.compareAndSet(status, null);
+                LOG.warn("Cannot publish the DNS status; trying again at the next poll", cause);
             }
         }, MoreExecutors.directExecutor());
     }

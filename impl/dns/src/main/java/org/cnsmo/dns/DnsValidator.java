@@ -45,9 +45,16 @@ final class DnsValidator {
             .toList();
         // Record names as configured, by the lower-case form under which DNS looks them up.
         final var names = new HashMap<String, String>();
-        records.forEach(record -> names.putIfAbsent(lower(record.getName()), record.getName()));
-
         final var violations = new ArrayList<Violation>();
+        for (var record : records) {
+            final var first = names.putIfAbsent(lower(record.getName()), record.getName());
+            if (first != null) {
+                // DNS names are case-insensitive: both records would answer the same queries.
+                violations.add(new Violation("dns/record=" + record.getName() + "/name", "record '"
+                    + record.getName() + "' has the same name as record '" + first + "' (DNS ignores case)"));
+            }
+        }
+
         final var aliases = new HashMap<String, String>();
         for (var record : records) {
             final var target = checkValue(record, domain, violations);
@@ -67,8 +74,13 @@ final class DnsValidator {
             final List<Violation> violations) {
         final var type = record.getType();
         final var value = record.getValue();
+        if (type == null) {
+            violations.add(new Violation("dns/record=" + record.getName() + "/type", "is required"));
+        }
+        if (value == null) {
+            violations.add(new Violation(valuePath(record.getName()), "is required"));
+        }
         if (type == null || value == null) {
-            // Both are mandatory: YANG validation refuses the record already.
             return null;
         }
         final var path = valuePath(record.getName());

@@ -39,6 +39,25 @@ class DnsValidatorTest {
     }
 
     @Test
+    void refusesNamesThatDifferOnlyInCase() {
+        assertEquals(List.of(new Violation("dns/record=db/name",
+                "record 'db' has the same name as record 'DB' (DNS ignores case)")),
+            DnsValidator.validate(dns(null,
+                record("db", RecordType.A, "10.8.0.20"),
+                record("DB", RecordType.A, "10.8.0.21"))));
+    }
+
+    @Test
+    void refusesRecordsWithoutTypeOrValueNamingTheLeaf() {
+        assertEquals(List.of(
+                new Violation("dns/record=a/value", "is required"),
+                new Violation("dns/record=b/type", "is required")),
+            DnsValidator.validate(dns(null,
+                new RecordBuilder().setName("a").setType(RecordType.A).build(),
+                new RecordBuilder().setName("b").setValue("10.8.0.1").build())));
+    }
+
+    @Test
     void refusesNonIpv4ValueOfARecord() {
         assertEquals(List.of(
                 new Violation("dns/record=a1/value", "value '2001:db8::1' of an A record is not an IPv4 address"),
