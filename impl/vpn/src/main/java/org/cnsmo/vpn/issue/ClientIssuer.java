@@ -26,8 +26,10 @@ import org.cnsmo.vpn.pki.Pem;
 import org.cnsmo.vpn.pki.PkiStore;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.ReadWriteTransaction;
 import org.opendaylight.mdsal.common.api.DataValidationFailedException;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.common.api.OptimisticLockFailedException;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.Nodes;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.NodeBuilder;
@@ -74,19 +76,30 @@ public final class ClientIssuer {
      */
     public synchronized ClientBundle issue(final String name, final Optional<String> requested,
             final Optional<Uint64> datapathId) throws IssueException {
-        final var vpn = read(VPN).orElse(null);
-        final var settings = ServerSettings.of(vpn == null ? null : vpn.getServer());
-        final var remote = settings.publicAddress().orElseThrow(() -> new IssueException(ErrorTag.INVALID_VALUE,
-            "vpn/server/public-address is not set: a client would not know where to connect. Set it first."));
-        if (vpn != null && vpn.nonnullClient().containsKey(new ClientKey(new NodeName(name)))) {
-            throw new IssueException(ErrorTag.DATA_EXISTS, "A VPN client named '" + name + "' already exists");
+        // One read-write transaction: a client or node written by someone else between the checks and the
+        // write makes the commit fail instead of being overwritten.
+        final var tx = broker.newReadWriteTransaction();
+        final ServerSettings settings;
+        final String address;
+        try {
+            final var vpn = read(tx, VPN).orElse(null);
+            settings = ServerSettings.of(vpn == null ? null : vpn.getServer());
+            final var remote = settings.publicAddress();
+            if (remote.isEmpty()) {
+                throw new IssueException(ErrorTag.INVALID_VALUE, "vpn/server/public-address is not set: a client "
+                    + "would not know where to connect. Set it first.");
+            }
+            if (vpn != null && vpn.nonnullClient().containsKey(new ClientKey(new NodeName(name)))) {
+                throw new IssueException(ErrorTag.DATA_EXISTS, "A VPN client named '" + name + "' already exists");
+            }
+            if (datapathId.isPresent() && read(tx, nodePath(name)).isPresent()) {
+                throw new IssueException(ErrorTag.DATA_EXISTS, "A node named '" + name + "' already exists");
+            }
+            address = requested.isPresent() ? requested.orElseThrow() : freeAddress(settings, vpn);
+        } catch (IssueException e) {
+            tx.cancel();
+            throw e;
         }
-        if (datapathId.isPresent() && read(nodePath(name)).isPresent()) {
-            throw new IssueException(ErrorTag.DATA_EXISTS, "A node named '" + name + "' already exists");
-        }
-        final var address = requested.isPresent() ? requested.orElseThrow() : freeAddress(settings, vpn);
-
-        final var tx = broker.newWriteOnlyTransaction();
         tx.put(LogicalDatastoreType.CONFIGURATION, clientPath(name), new ClientBuilder()
             .setName(new NodeName(name)).setStaticAddress(new Ipv4Address(address)).build());
         datapathId.ifPresent(dpid -> tx.put(LogicalDatastoreType.CONFIGURATION, nodePath(name), new NodeBuilder()
@@ -98,13 +111,23 @@ public final class ClientIssuer {
         try {
             issued = pki.issueClient(name);
         } catch (IOException e) {
-            remove(name);
+            // Take back exactly what this call wrote: a node that existed before stays.
+            undo(name, datapathId.isPresent());
             throw new IssueException(ErrorTag.OPERATION_FAILED, "Cannot record the certificate of " + name, e);
         }
         return new ClientBundle(name, address, settings.subnet().length(),
             Ipv4Network.formatAddress(settings.serverAddress()), Pem.certificate(pki.caCertificate()),
             Pem.certificate(issued.certificate()), Pem.privateKey(issued.key()),
-            ClientConfig.render(settings, remote));
+            ClientConfig.render(settings, settings.publicAddress().orElseThrow()));
+    }
+
+    private void undo(final String name, final boolean createdNode) throws IssueException {
+        final var tx = broker.newWriteOnlyTransaction();
+        tx.delete(LogicalDatastoreType.CONFIGURATION, clientPath(name));
+        if (createdNode) {
+            tx.delete(LogicalDatastoreType.CONFIGURATION, nodePath(name));
+        }
+        commit(tx.commit());
     }
 
     /**
@@ -114,11 +137,20 @@ public final class ClientIssuer {
      * @throws IssueException if there is no such client
      */
     public synchronized void revoke(final String name) throws IssueException {
-        final var client = read(clientPath(name)).orElseThrow(() -> new IssueException(ErrorTag.DATA_MISSING,
-            "There is no VPN client named '" + name + "'"));
-        final var tx = broker.newWriteOnlyTransaction();
+        final var tx = broker.newReadWriteTransaction();
+        final Optional<Client> client;
+        try {
+            client = read(tx, clientPath(name));
+        } catch (IssueException e) {
+            tx.cancel();
+            throw e;
+        }
+        if (client.isEmpty()) {
+            tx.cancel();
+            throw new IssueException(ErrorTag.DATA_MISSING, "There is no VPN client named '" + name + "'");
+        }
         tx.put(LogicalDatastoreType.CONFIGURATION, clientPath(name),
-            new ClientBuilder(client).setRevoked(true).build());
+            new ClientBuilder(client.orElseThrow()).setRevoked(true).build());
         commit(tx.commit());
     }
 
@@ -148,9 +180,9 @@ public final class ClientIssuer {
         return Ipv4Network.formatAddress(free.getAsInt());
     }
 
-    private <T extends DataObject> Optional<T> read(
+    private static <T extends DataObject> Optional<T> read(final ReadWriteTransaction tx,
             final DataObjectIdentifier<T> path) throws IssueException {
-        try (var tx = broker.newReadOnlyTransaction()) {
+        try {
             return tx.read(LogicalDatastoreType.CONFIGURATION, path).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -170,6 +202,10 @@ public final class ClientIssuer {
             for (var cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof DataValidationFailedException invalid) {
                     throw new IssueException(ErrorTag.INVALID_VALUE, invalid.getMessage(), e);
+                }
+                if (cause instanceof OptimisticLockFailedException) {
+                    throw new IssueException(ErrorTag.IN_USE, "The VPN configuration changed while this request "
+                        + "was being handled; nothing was written. Try again.", e);
                 }
             }
             throw new IssueException(ErrorTag.OPERATION_FAILED, "The configuration change failed: "

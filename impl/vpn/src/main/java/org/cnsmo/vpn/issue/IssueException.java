@@ -46,7 +46,7 @@ public final class IssueException extends Exception {
             return 403;
         }
         if (ErrorTag.DATA_EXISTS.equals(tag()) || ErrorTag.DATA_MISSING.equals(tag())
-                || ErrorTag.RESOURCE_DENIED.equals(tag())) {
+                || ErrorTag.RESOURCE_DENIED.equals(tag()) || ErrorTag.IN_USE.equals(tag())) {
             return 409;
         }
         return 500;
