@@ -18,7 +18,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.awaitility.Awaitility;
@@ -36,13 +41,6 @@ public final class Controller implements AutoCloseable {
     private static final String HTTP = "http://127.0.0.1:8181";
     private static final String HTTPS = "https://127.0.0.1:8443";
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
-    /**
-     * How long a boot may take before it counts as stalled. About one boot in six stalls for good on these
-     * machines: AAA's encryption service never starts, so Shiro and RESTCONF never do (see the README's known
-     * problems). Such a boot is recorded and the controller started once more.
-     */
-    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(150);
-
     private final Path home;
     /** The admin's client; the password is created at the first start. */
     private RestconfClient client;
@@ -98,22 +96,42 @@ public final class Controller implements AutoCloseable {
         launch();
     }
 
-    private void launch() throws IOException, InterruptedException {
-        try {
-            launch(STALL_TIMEOUT);
-        } catch (ConditionTimeoutException e) {
-            final var log = home.resolve("data/log/karaf.log");
-            final var record = home.resolve("stalled-boot-karaf.log");
-            if (Files.exists(log)) {
-                Files.copy(log, record, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            System.err.printf("The controller in %s stalled while booting (%s); its log is in %s, its threads in %s. "
-                + "Starting it once more.%n", home, e.getMessage(), record, home.resolve("thread-dump.txt"));
-            launch(BOOT_TIMEOUT);
-        }
+    /**
+     * Stops the controller as an operator would, with SIGTERM to its JVM, and waits for the JVM to exit. Unlike
+     * {@link #close()}, nothing else is killed: what the controller started must stop by itself.
+     */
+    public void stop() throws IOException, InterruptedException {
+        signalJvm("TERM");
     }
 
-    private void launch(final Duration timeout) throws IOException, InterruptedException {
+    /** Kills the controller's JVM with SIGKILL, leaving whatever it started to itself. */
+    public void kill() throws IOException, InterruptedException {
+        signalJvm("KILL");
+    }
+
+    /** Starts the controller again on the same data after {@link #stop()} or {@link #kill()}. */
+    public void startAgain() throws IOException, InterruptedException {
+        launch();
+    }
+
+    private void signalJvm(final String signal) throws IOException, InterruptedException {
+        final var jvm = jvm().orElseThrow(() -> new IllegalStateException("no controller JVM under " + home));
+        run("kill", "-" + signal, String.valueOf(jvm.pid()));
+        try {
+            jvm.onExit().get(90, TimeUnit.SECONDS);
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the controller under " + home + " did not exit on SIG" + signal, e);
+        }
+        process = null;
+    }
+
+    private Optional<ProcessHandle> jvm() {
+        return process == null ? Optional.empty() : process.descendants()
+            .filter(child -> child.info().command().orElse("").endsWith("java")).findFirst();
+    }
+
+    private void launch() throws IOException, InterruptedException {
         final var log = home.resolve("data/log/karaf.log");
         logLinesBefore = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8).size() : 0;
         final var builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
@@ -128,7 +146,7 @@ public final class Controller implements AutoCloseable {
             Awaitility.await("admin password in " + home).atMost(Duration.ofMinutes(1))
                 .until(() -> Files.isRegularFile(home.resolve("cnsmo/admin-password")));
             client = new RestconfClient(RestconfClient.plainHttp(), HTTP, "admin", adminPassword());
-            awaitReady(timeout);
+            awaitReady();
             ready = true;
         } finally {
             if (!ready) {
@@ -137,9 +155,9 @@ public final class Controller implements AutoCloseable {
         }
     }
 
-    private void awaitReady(final Duration timeout) throws IOException, InterruptedException {
+    private void awaitReady() throws IOException, InterruptedException {
         try {
-            Awaitility.await("controller ready, see " + home).atMost(timeout)
+            Awaitility.await("controller ready, see " + home).atMost(BOOT_TIMEOUT)
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -155,8 +173,7 @@ public final class Controller implements AutoCloseable {
     }
 
     private void dumpThreads(final Path file) throws IOException, InterruptedException {
-        final var jvm = process.descendants().filter(child -> child.info().command().orElse("").endsWith("java"))
-            .findFirst();
+        final var jvm = jvm();
         if (jvm.isPresent()) {
             final var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
             new ProcessBuilder(jcmd, String.valueOf(jvm.orElseThrow().pid()), "Thread.print")
@@ -191,13 +208,13 @@ public final class Controller implements AutoCloseable {
             return;
         }
         // bin/karaf runs the JVM as a child: wait for every process, or a restart finds the instance running.
-        final var processes = new java.util.ArrayList<>(process.descendants().toList());
+        final var processes = new ArrayList<>(process.descendants().toList());
         processes.add(process.toHandle());
         processes.forEach(ProcessHandle::destroy);
         for (var handle : processes) {
             try {
-                handle.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                handle.onExit().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
                 handle.destroyForcibly();
             }
         }

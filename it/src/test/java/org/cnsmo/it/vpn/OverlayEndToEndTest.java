@@ -271,7 +271,13 @@ class OverlayEndToEndTest {
     void restartedControllerBringsTheOverlayBack(final Controller controller) throws Exception {
         // Last: enrollment tokens live in memory only and do not survive the restart.
         assertStatus(201, controller.client().put(RECORDS + "kept", record("kept", "A", "10.9.0.77")));
-        controller.restart();
+        final var openvpn = controller.home().resolve("cnsmo/openvpn/server.conf").toString();
+        final var dnsmasq = controller.home().resolve("cnsmo-dns/dnsmasq.conf").toString();
+        controller.stop();
+        // A clean stop stops the controller's daemons itself: nobody else killed them.
+        assertEquals("", pid(openvpn), "OpenVPN outlived a clean stop");
+        assertEquals("", pid(dnsmasq), "dnsmasq outlived a clean stop");
+        controller.startAgain();
         final var client = controller.client();
         await("VPN server up after the restart").atMost(Duration.ofSeconds(30)).until(() -> "up".equals(
             operational(client, "cnsmo-vpn:vpn/server/status").getAsJsonObject("cnsmo-vpn:status")
@@ -280,6 +286,39 @@ class OverlayEndToEndTest {
             .until(() -> overlay.ping(x1, SERVER_ADDRESS));
         await("a record made before the restart resolves").atMost(Duration.ofSeconds(10))
             .until(() -> dig(x1, "kept.overlay").contains("10.9.0.77"));
+    }
+
+    @Test
+    @Order(12)
+    void killedControllerLeavesNoSecondDaemonsAfterItsNextStart(final Controller controller) throws Exception {
+        final var openvpn = controller.home().resolve("cnsmo/openvpn/server.conf").toString();
+        final var dnsmasq = controller.home().resolve("cnsmo-dns/dnsmasq.conf").toString();
+        final var openvpnBefore = pid(openvpn);
+        final var dnsmasqBefore = pid(dnsmasq);
+        assertFalse(openvpnBefore.isEmpty() || dnsmasqBefore.isEmpty(), "both daemons run before the kill");
+        controller.kill();
+        // kill -9 gives the JVM no chance to stop them: they run on, unsupervised.
+        assertEquals(openvpnBefore, pid(openvpn));
+        assertEquals(dnsmasqBefore, pid(dnsmasq));
+
+        controller.startAgain();
+        final var client = controller.client();
+        await("one new OpenVPN server and one new dnsmasq").atMost(Duration.ofSeconds(30))
+            .until(() -> single(pid(openvpn), openvpnBefore) && single(pid(dnsmasq), dnsmasqBefore));
+        await("VPN server up after the kill").atMost(Duration.ofSeconds(30)).until(() -> "up".equals(
+            operational(client, "cnsmo-vpn:vpn/server/status").getAsJsonObject("cnsmo-vpn:status")
+                .get("state").getAsString()));
+        await("the external machine reaches the server again").atMost(JOIN_TIMEOUT)
+            .until(() -> overlay.ping(x1, SERVER_ADDRESS));
+        await("names resolve again").atMost(Duration.ofSeconds(10))
+            .until(() -> dig(x1, "kept.overlay").contains("10.9.0.77"));
+        assertTrue(single(pid(openvpn), openvpnBefore) && single(pid(dnsmasq), dnsmasqBefore),
+            "still one of each: OpenVPN " + pid(openvpn) + ", dnsmasq " + pid(dnsmasq));
+    }
+
+    /** Whether pgrep found exactly one process, and not the one from before. */
+    private static boolean single(final String pids, final String before) {
+        return !pids.isEmpty() && pids.lines().count() == 1 && !pids.equals(before);
     }
 
     private static void join(final Machine machine, final String token) throws IOException, InterruptedException {
