@@ -69,7 +69,9 @@ public class CnsmoValidationTest extends AbstractMdsalTestBase {
     @Test
     public void filterOnKnownNodeCommitsAndFilterOnUnknownNodeIsVetoed() throws Exception {
         // The broker comes up before the guard registers its cohort: a commit made in between is not checked.
-        awaitActive("org.cnsmo.filters.TrafficFiltersCommitGuard");
+        // The check component becomes active when CommitGuards takes it, just before registering its cohort.
+        awaitActive("org.cnsmo.api.validation.CommitGuards");
+        awaitActive("org.cnsmo.filters.TrafficFiltersCheck");
 
         final var node = new NodeBuilder().setName(new NodeName("Agent.1")).build();
         final var tx = dataBroker.newWriteOnlyTransaction();

@@ -7,8 +7,11 @@
  */
 package org.cnsmo.api.nodes;
 
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.jdt.annotation.NonNull;
 
 /**
@@ -21,4 +24,15 @@ public interface KnownNodes {
      * @return a future with the current node names
      */
     @NonNull ListenableFuture<Set<String>> names();
+
+    /**
+     * Applies a check to the names of the configured nodes, once they are read.
+     *
+     * @param check the check, given the current node names
+     * @param <V> the check's result type
+     * @return a future with the check's result
+     */
+    default <V> @NonNull ListenableFuture<V> check(final Function<Set<String>, V> check) {
+        return Futures.transform(names(), check::apply, MoreExecutors.directExecutor());
+    }
 }

@@ -10,6 +10,9 @@ package org.cnsmo.api.validation;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -40,5 +43,20 @@ public final class ChangedEntries {
             .filter(entry -> !Objects.equals(old.get(entry.getKey()), entry.getValue()))
             .map(Map.Entry::getValue)
             .toList();
+    }
+
+    /**
+     * Names of the entries of {@code after} that are absent from {@code before} or differ from it.
+     *
+     * @param before the list before the transaction, may be {@code null}
+     * @param after the list after the transaction, may be {@code null}
+     * @param name the name of an entry
+     * @param <K> key type
+     * @param <V> entry type
+     * @return the names of the created or changed entries
+     */
+    public static <K, V> Set<String> names(final @Nullable Map<K, V> before, final @Nullable Map<K, V> after,
+            final Function<? super V, String> name) {
+        return of(before, after).stream().map(name).collect(Collectors.toUnmodifiableSet());
     }
 }

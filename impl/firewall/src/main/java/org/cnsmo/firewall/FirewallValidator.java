@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.cnsmo.api.net.Ipv4Network;
+import org.cnsmo.api.nodes.NodeCheck;
 import org.cnsmo.api.validation.ChangedEntries;
 import org.cnsmo.api.validation.Violation;
 import org.eclipse.jdt.annotation.Nullable;
@@ -60,29 +60,21 @@ final class FirewallValidator {
 
     static List<Violation> validate(final @Nullable Firewall before, final Firewall after,
             final Set<String> nodes) {
-        final var changed = ChangedEntries.of(before == null ? null : before.getRule(), after.getRule()).stream()
-            .map(FirewallValidator::name)
-            .collect(Collectors.toUnmodifiableSet());
+        final var changed = ChangedEntries.names(before == null ? null : before.getRule(), after.getRule(),
+            FirewallValidator::name);
         final var violations = new ArrayList<Violation>();
         final var matches = new HashMap<Match, List<Rule>>();
         after.nonnullRule().values().stream()
             .sorted(Comparator.comparing(FirewallValidator::name))
             .forEach(rule -> {
                 if (changed.contains(name(rule))) {
-                    checkNode(rule, nodes, violations);
+                    NodeCheck.requireKnown(path(rule) + "/node", rule.getNode(), nodes, violations);
                 }
                 final var ports = checkPorts(rule, violations);
                 final var range = checkAddressRange(rule, violations);
                 checkUnique(rule, ports, range, matches, violations);
             });
         return violations;
-    }
-
-    private static void checkNode(final Rule rule, final Set<String> nodes, final List<Violation> violations) {
-        final var node = rule.getNode();
-        if (node != null && !nodes.contains(node.getValue())) {
-            violations.add(new Violation(path(rule) + "/node", "node '" + node.getValue() + "' does not exist"));
-        }
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.cnsmo.api.nodes.NodeCheck;
 import org.cnsmo.api.validation.ChangedEntries;
 import org.cnsmo.api.validation.Violation;
 import org.eclipse.jdt.annotation.Nullable;
@@ -37,30 +37,21 @@ final class LoadBalancerValidator {
 
     static List<Violation> validate(final @Nullable LoadBalancers before, final LoadBalancers after,
             final Set<String> nodes) {
-        final var changed = ChangedEntries.of(before == null ? null : before.getLoadBalancer(),
-                after.getLoadBalancer()).stream()
-            .map(LoadBalancerValidator::name)
-            .collect(Collectors.toUnmodifiableSet());
+        final var changed = ChangedEntries.names(before == null ? null : before.getLoadBalancer(),
+            after.getLoadBalancer(), LoadBalancerValidator::name);
         final var violations = new ArrayList<Violation>();
         final var vips = new HashMap<String, LoadBalancer>();
         after.nonnullLoadBalancer().values().stream()
             .sorted(Comparator.comparing(LoadBalancerValidator::name))
             .forEach(lb -> {
                 if (changed.contains(name(lb))) {
-                    checkNode(lb, nodes, violations);
+                    NodeCheck.requireKnown(path(lb) + "/node", lb.getNode(), nodes, violations);
                 }
                 checkVip(lb, vips, violations);
                 checkMembers(lb, violations);
                 checkHealthMonitor(lb, violations);
             });
         return violations;
-    }
-
-    private static void checkNode(final LoadBalancer lb, final Set<String> nodes, final List<Violation> violations) {
-        final var node = lb.getNode();
-        if (node != null && !nodes.contains(node.getValue())) {
-            violations.add(new Violation(path(lb) + "/node", "node '" + node.getValue() + "' does not exist"));
-        }
     }
 
     private static void checkVip(final LoadBalancer lb, final Map<String, LoadBalancer> vips,

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.cnsmo.api.nodes.NodeCheck;
 import org.cnsmo.api.validation.ChangedEntries;
 import org.cnsmo.api.validation.Violation;
 import org.eclipse.jdt.annotation.Nullable;
@@ -31,10 +31,8 @@ final class QosValidator {
     }
 
     static List<Violation> validate(final @Nullable Qos before, final Qos after, final Set<String> nodes) {
-        final var changed = ChangedEntries.of(before == null ? null : before.getPolicy(), after.getPolicy())
-            .stream()
-            .map(QosValidator::name)
-            .collect(Collectors.toUnmodifiableSet());
+        final var changed = ChangedEntries.names(before == null ? null : before.getPolicy(), after.getPolicy(),
+            QosValidator::name);
         final var violations = new ArrayList<Violation>();
         final var bandwidthLimits = new HashMap<String, Policy>();
         final var dscpMarkings = new HashMap<String, Policy>();
@@ -48,8 +46,8 @@ final class QosValidator {
                 }
                 final var checkExists = changed.contains(name(policy));
                 for (var node : nodes(policy)) {
-                    if (checkExists && !nodes.contains(node)) {
-                        violations.add(new Violation(path(policy, node), "node '" + node + "' does not exist"));
+                    if (checkExists) {
+                        NodeCheck.requireKnown(path(policy, node), node, nodes, violations);
                     }
                     if (limits) {
                         checkSingle(policy, node, "bandwidth limit", bandwidthLimits, violations);

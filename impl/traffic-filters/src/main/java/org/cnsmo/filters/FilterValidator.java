@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cnsmo.api.net.Ipv4Network;
+import org.cnsmo.api.nodes.NodeCheck;
 import org.cnsmo.api.validation.ChangedEntries;
 import org.cnsmo.api.validation.Violation;
 import org.eclipse.jdt.annotation.Nullable;
@@ -42,10 +43,8 @@ final class FilterValidator {
 
     static List<Violation> validate(final @Nullable TrafficFilters before, final TrafficFilters after,
             final Set<String> nodes) {
-        final var changed = ChangedEntries.of(before == null ? null : before.getFilter(), after.getFilter())
-            .stream()
-            .map(FilterValidator::name)
-            .collect(Collectors.toUnmodifiableSet());
+        final var changed = ChangedEntries.names(before == null ? null : before.getFilter(), after.getFilter(),
+            FilterValidator::name);
         final var violations = new ArrayList<Violation>();
         final var matches = new HashMap<Match, Filter>();
         after.nonnullFilter().values().stream()
@@ -128,8 +127,8 @@ final class FilterValidator {
             violations.add(new Violation(path(filter) + "/node", "a filter needs a node"));
             return null;
         }
-        if (changed && !nodes.contains(node.getValue())) {
-            violations.add(new Violation(path(filter) + "/node", "node '" + node.getValue() + "' does not exist"));
+        if (changed) {
+            NodeCheck.requireKnown(path(filter) + "/node", node, nodes, violations);
         }
         return node.getValue();
     }

@@ -1,0 +1,43 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.firewall;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import java.util.List;
+import org.cnsmo.api.nodes.KnownNodes;
+import org.cnsmo.api.validation.ContainerCheck;
+import org.cnsmo.api.validation.Violation;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.Firewall;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Refuses firewall rules that {@link FirewallValidator} finds invalid.
+ */
+@Component(service = ContainerCheck.class)
+public final class FirewallCheck implements ContainerCheck<Firewall> {
+    private final KnownNodes knownNodes;
+
+    @Activate
+    public FirewallCheck(@Reference final KnownNodes knownNodes) {
+        this.knownNodes = requireNonNull(knownNodes);
+    }
+
+    @Override
+    public Class<Firewall> container() {
+        return Firewall.class;
+    }
+
+    @Override
+    public ListenableFuture<List<Violation>> check(final Firewall before, final Firewall after) {
+        return knownNodes.check(names -> FirewallValidator.validate(before, after, names));
+    }
+}
