@@ -22,6 +22,18 @@ public record Violation(String path, String reason) {
         requireNonNull(reason);
     }
 
+    /**
+     * The violation of a leaf that every entry needs. The YANG models do not say {@code mandatory true} for
+     * such leaves: RESTCONF 9.0.1 answers a commit that lacks a mandatory leaf with a 500 that does not name it,
+     * while a violation reaches the client as a 400 with the path.
+     *
+     * @param path the missing leaf
+     * @return the violation
+     */
+    public static Violation missing(final String path) {
+        return new Violation(path, "is required");
+    }
+
     @Override
     public String toString() {
         return path + ": " + reason;

@@ -75,10 +75,10 @@ final class DnsValidator {
         final var type = record.getType();
         final var value = record.getValue();
         if (type == null) {
-            violations.add(new Violation("dns/record=" + record.getName() + "/type", "is required"));
+            violations.add(Violation.missing("dns/record=" + record.getName() + "/type"));
         }
         if (value == null) {
-            violations.add(new Violation(valuePath(record.getName()), "is required"));
+            violations.add(Violation.missing(valuePath(record.getName())));
         }
         if (type == null || value == null) {
             return null;

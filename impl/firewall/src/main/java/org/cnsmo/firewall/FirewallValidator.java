@@ -70,11 +70,30 @@ final class FirewallValidator {
                 if (changed.contains(name(rule))) {
                     NodeCheck.requireKnown(path(rule) + "/node", rule.getNode(), nodes, violations);
                 }
+                checkRequired(rule, violations);
                 final var ports = checkPorts(rule, violations);
                 final var range = checkAddressRange(rule, violations);
                 checkUnique(rule, ports, range, matches, violations);
             });
         return violations;
+    }
+
+    private static void checkRequired(final Rule rule, final List<Violation> violations) {
+        if (rule.getDirection() == null) {
+            violations.add(Violation.missing(path(rule) + "/direction"));
+        }
+        if (rule.getAction() == null) {
+            violations.add(Violation.missing(path(rule) + "/action"));
+        }
+        if (rule.getPort() instanceof DestinationPortRange rangeCase) {
+            final var range = rangeCase.nonnullDestinationPortRange();
+            if (range.getLower() == null) {
+                violations.add(Violation.missing(path(rule) + "/destination-port-range/lower"));
+            }
+            if (range.getUpper() == null) {
+                violations.add(Violation.missing(path(rule) + "/destination-port-range/upper"));
+            }
+        }
     }
 
     /**

@@ -146,6 +146,20 @@ class FirewallValidatorTest {
             tcp("b", 80).setDirection(Direction.Out).build()), NODES));
     }
 
+    @Test
+    void refusesRuleWithoutDirectionActionOrRangeEndNamingTheLeaf() {
+        final var range = new org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port
+            .DestinationPortRangeBuilder().setDestinationPortRange(new org.opendaylight.yang.gen.v1.urn.cnsmo
+                .firewall.rev261121.firewall.rule.port.destination.port.range.DestinationPortRangeBuilder()
+                .setLower(portNumber(7000)).build()).build();
+        assertEquals(List.of(
+                new Violation("firewall/rule=a/direction", "is required"),
+                new Violation("firewall/rule=a/action", "is required"),
+                new Violation("firewall/rule=a/destination-port-range/upper", "is required")),
+            FirewallValidator.validate(null, firewall(new RuleBuilder().setName(new ObjectName("a"))
+                .setProtocol(Protocol.Tcp).setPort(range).build()), NODES));
+    }
+
     private static Firewall firewall(final Rule... rules) {
         return new FirewallBuilder().setRule(BindingMap.of(rules)).build();
     }

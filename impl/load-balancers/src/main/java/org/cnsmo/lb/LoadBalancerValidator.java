@@ -57,6 +57,12 @@ final class LoadBalancerValidator {
     private static void checkVip(final LoadBalancer lb, final Map<String, LoadBalancer> vips,
             final List<Violation> violations) {
         final var vip = lb.getVip();
+        if (vip == null || vip.getAddress() == null) {
+            violations.add(Violation.missing(path(lb) + "/vip/address"));
+        }
+        if (vip == null || vip.getPort() == null) {
+            violations.add(Violation.missing(path(lb) + "/vip/port"));
+        }
         if (vip == null) {
             return;
         }
@@ -80,6 +86,13 @@ final class LoadBalancerValidator {
         members.values().stream()
             .sorted(Comparator.comparing(member -> member.requireName().getValue()))
             .forEach(member -> {
+                final var memberPath = path(lb) + "/member=" + member.requireName().getValue();
+                if (member.getAddress() == null) {
+                    violations.add(Violation.missing(memberPath + "/address"));
+                }
+                if (member.getPort() == null) {
+                    violations.add(Violation.missing(memberPath + "/port"));
+                }
                 final var endpoint = endpoint(member.getAddress(), member.getPort());
                 if (endpoint == null) {
                     return;

@@ -92,6 +92,17 @@ class LoadBalancerValidatorTest {
             LoadBalancerValidator.validate(null, lbs(lb("web", 80).build(), lb("api", 80).build()), NODES));
     }
 
+    @Test
+    void refusesLoadBalancerWithoutVipOrMemberAddressNamingTheLeaf() {
+        assertEquals(List.of(
+                new Violation("load-balancers/load-balancer=web/vip/address", "is required"),
+                new Violation("load-balancers/load-balancer=web/vip/port", "is required"),
+                new Violation("load-balancers/load-balancer=web/member=a/port", "is required")),
+            LoadBalancerValidator.validate(null, lbs(lb("web", 80).setVip(null)
+                .setMember(BindingMap.of(new MemberBuilder().setName(new ObjectName("a"))
+                    .setAddress(new Ipv4Address("10.8.0.11")).build())).build()), NODES));
+    }
+
     private static LoadBalancers lbs(final LoadBalancer... lbs) {
         return new LoadBalancersBuilder().setLoadBalancer(BindingMap.of(lbs)).build();
     }

@@ -44,6 +44,12 @@ final class QosValidator {
                 if (!limits && !marks) {
                     violations.add(new Violation(path(policy), "a policy needs a bandwidth-limit or a dscp-marking"));
                 }
+                if (limits && policy.getBandwidthLimit().getMaxKbps() == null) {
+                    violations.add(Violation.missing(path(policy) + "/bandwidth-limit/max-kbps"));
+                }
+                if (marks && policy.getDscpMarking().getDscpMark() == null) {
+                    violations.add(Violation.missing(path(policy) + "/dscp-marking/dscp-mark"));
+                }
                 final var checkExists = changed.contains(name(policy));
                 for (var node : nodes(policy)) {
                     if (checkExists) {

@@ -81,6 +81,13 @@ class QosValidatorTest {
                 limit("b", "Agent.2").setDscpMarking(mark("x").getDscpMarking()).build()), NODES));
     }
 
+    @Test
+    void refusesLimitWithoutRateNamingTheLeaf() {
+        assertEquals(List.of(new Violation("qos/policy=gold/bandwidth-limit/max-kbps", "is required")),
+            QosValidator.validate(null, qos(policy("gold", "Agent.1")
+                .setBandwidthLimit(new BandwidthLimitBuilder().build()).build()), NODES));
+    }
+
     private static Qos qos(final Policy... policies) {
         return new QosBuilder().setPolicy(BindingMap.of(policies)).build();
     }

@@ -29,6 +29,10 @@ class DnsRestTest {
         assertStatus(201, client.put(DNS, VALID));
         assertConfig(client, DNS, VALID);
 
+        assertRefused(client.put(DNS, VALID.replace(",\"value\":\"fd00::20\"", "")),
+            "dns/record=db6/value: is required");
+        assertRefused(client.put(DNS, VALID.replace("\"name\":\"db6\"", "\"name\":\"DB\"")),
+            "has the same name as record");
         assertRefused(client.put(DNS, VALID.replace("10.8.0.20", "fd00::1")),
             "dns/record=db/value: value 'fd00::1' of an A record is not an IPv4 address");
         assertRefused(client.put(DNS, VALID.replace("\"value\":\"10.8.0.20\"", "\"value\":\"www\"")

@@ -32,6 +32,10 @@ class FirewallRestTest {
         assertConfig(client, RULE, VALID);
 
         assertRefused(client.put(RULE, VALID.replace("\"tcp\"", "\"icmp\"")), "needs protocol tcp or udp");
+        assertRefused(client.put(RULE, VALID.replace("\"direction\":\"in\",", "")),
+            "firewall/rule=no-db/direction: is required");
+        assertRefused(client.put(RULE, VALID.replace("\"lower\":5432,", "")),
+            "firewall/rule=no-db/destination-port-range/lower: is required");
         assertRefused(client.put(RULE, VALID.replace("5440", "5000")), "no-db");
         assertRefused(client.put(RULE, VALID.replace("\"fw.A\"", "\"fw.Z\"")), "node 'fw.Z' does not exist");
         assertRefused(client.put(RULE, VALID.replace("\"priority\":200", "\"priority\":5000")),

@@ -34,6 +34,11 @@ class LoadBalancersRestTest {
             "timeout 9 s must be below the interval 5 s");
         assertRefused(client.put(LB, VALID.replace("10.8.0.12", "10.8.0.11")), "are already used by member");
         assertRefused(client.put(LB, VALID.replace("least-connections", "random")), "random");
+        // A leaf every entry needs, left out: a 400 that names it, not RESTCONF's 500 for a mandatory leaf.
+        assertRefused(client.put(LB, VALID.replace("\"address\":\"10.8.0.100\",", "")),
+            "load-balancers/load-balancer=web/vip/address: is required");
+        assertRefused(client.put(LB, VALID.replace("\"address\":\"10.8.0.12\",", "")),
+            "load-balancers/load-balancer=web/member=b/address: is required");
         assertRefused(client.put("cnsmo-load-balancers:load-balancers/load-balancer=copy",
             VALID.replace("\"web\"", "\"copy\"")), "is already used by load balancer");
         assertConfig(client, LB, VALID);

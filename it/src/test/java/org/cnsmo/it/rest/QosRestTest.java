@@ -31,6 +31,8 @@ class QosRestTest {
         assertConfig(client, POLICY, VALID);
 
         assertRefused(client.put(POLICY, VALID.replace("46", "7")), "Not a standard DSCP value");
+        assertRefused(client.put(POLICY, VALID.replace("\"max-kbps\":10000,", "")),
+            "qos/policy=gold/bandwidth-limit/max-kbps: is required");
         assertRefused(client.put(POLICY, VALID.replace("qos.A", "qos.Z")), "node 'qos.Z' does not exist");
         assertRefused(client.put("cnsmo-qos:qos/policy=silver", VALID.replace("gold", "silver")),
             "node 'qos.A' already has the");

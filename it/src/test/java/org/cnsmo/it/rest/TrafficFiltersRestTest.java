@@ -31,6 +31,8 @@ class TrafficFiltersRestTest {
         assertConfig(client, FILTER, VALID);
 
         assertRefused(client.put(FILTER, VALID.replace("8080", "70000")), "70000");
+        assertRefused(client.put(FILTER, VALID.replace("\"tcp-destination-port\":8080,", "")),
+            "traffic-filters/filter=block-web/tcp-destination-port: a filter needs a tcp-destination-port");
         assertRefused(client.put(FILTER, VALID.replace("10.8.0.6/32", "10.0.0.300/8")), "Not an IPv4 prefix");
         assertRefused(client.put(FILTER, VALID.replace("\"node\":\"filters.A\"", "\"node\":\"Agent.9\"")),
             "traffic-filters/filter=block-web/node: node 'Agent.9' does not exist");
