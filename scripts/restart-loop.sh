@@ -49,7 +49,8 @@ printf '%-6s %-6s %8s %8s %8s %9s\n' round stop ready_s nodes filters watchdog
 for round in $(seq 1 "$rounds"); do
     before=$(log_lines)
     start=$(date +%s.%N)
-    EXTRA_JAVA_OPTS=${EXTRA_JAVA_OPTS:--Xmx768m} "$karaf/bin/karaf" server >>"$work/console.log" 2>&1 &
+    # In a subshell: not a job of this shell, so its kill at the end is not reported.
+    (EXTRA_JAVA_OPTS=${EXTRA_JAVA_OPTS:--Xmx768m} "$karaf/bin/karaf" server >>"$work/console.log" 2>&1 &)
     until ready "$before"; do
         sleep 0.2
         if [ "$(echo "$(date +%s.%N) - $start > $ready_timeout" | bc)" = 1 ]; then
