@@ -242,6 +242,18 @@ class OverlayEndToEndTest {
 
     @Test
     @Order(9)
+    void unrevokedNodeConnectsAgainWithItsOwnCertificate(final RestconfClient client) throws Exception {
+        // Revocation puts the certificate on hold: setting revoked back to false takes it off the CRL.
+        final var n2Address = configuredAddress(client, "vpn.n2");
+        assertStatus(200, client.patch("cnsmo-vpn:vpn/client=vpn.n2",
+            "{\"cnsmo-vpn:client\": [{\"name\": \"vpn.n2\", \"revoked\": false}]}"));
+        await("n2 back, with the bundle it joined with").atMost(JOIN_TIMEOUT).until(() -> overlay.ping(n1, n2Address));
+        await("n2 shown connected").atMost(Duration.ofSeconds(10))
+            .until(() -> nodeStatus(client, "vpn.n2").get("connected").getAsBoolean());
+    }
+
+    @Test
+    @Order(10)
     void leavingNodeDisappearsWithItsBridgeAndName(final RestconfClient client) throws Exception {
         final var left = overlay.agent(n1, agent, "leave");
         assertEquals(0, left.exitCode(), left.output());
@@ -256,7 +268,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void expiredTokenIsRefusedWithAClearMessage() throws Exception {
         await("the first token expires").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
             .until(() -> Instant.now().isAfter(expiringTokenExpires.plusSeconds(1)));
@@ -267,7 +279,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void restartedControllerBringsTheOverlayBack(final Controller controller) throws Exception {
         // Last: enrollment tokens live in memory only and do not survive the restart.
         assertStatus(201, controller.client().put(RECORDS + "kept", record("kept", "A", "10.9.0.77")));
@@ -289,7 +301,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void killedControllerLeavesNoSecondDaemonsAfterItsNextStart(final Controller controller) throws Exception {
         final var openvpn = controller.home().resolve("cnsmo/openvpn/server.conf").toString();
         final var dnsmasq = controller.home().resolve("cnsmo-dns/dnsmasq.conf").toString();

@@ -40,6 +40,19 @@ public final class LeaveSignature {
     }
 
     /**
+     * Whether a request's time is close enough to the controller's clock. Any long is accepted as input: one
+     * too large for an {@link Instant} is simply too far away.
+     *
+     * @param epochSecond the time of the request
+     * @param now the controller's time
+     * @return whether it is within {@link #TOLERANCE}
+     */
+    public static boolean withinTolerance(final long epochSecond, final Instant now) {
+        final long current = now.getEpochSecond();
+        return epochSecond >= current - TOLERANCE.toSeconds() && epochSecond <= current + TOLERANCE.toSeconds();
+    }
+
+    /**
      * Why a signed leave request is not acceptable, if it is not.
      *
      * @param certificate the node's current certificate
@@ -51,7 +64,7 @@ public final class LeaveSignature {
      */
     public static String problem(final X509Certificate certificate, final String name, final long epochSecond,
             final String signature, final Instant now) {
-        if (Duration.between(Instant.ofEpochSecond(epochSecond), now).abs().compareTo(TOLERANCE) > 0) {
+        if (!withinTolerance(epochSecond, now)) {
             return "the request's time is more than " + TOLERANCE.toMinutes()
                 + " minutes away from the controller's clock";
         }

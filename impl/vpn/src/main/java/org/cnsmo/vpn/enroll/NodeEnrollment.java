@@ -14,8 +14,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.cnsmo.vpn.issue.ClientBundle;
 import org.cnsmo.vpn.issue.ClientIssuer;
@@ -33,6 +36,10 @@ public final class NodeEnrollment {
     /** TCP port the OpenFlow plugin listens on for switches. */
     static final int OPENFLOW_PORT = 6653;
     private static final Pattern DATAPATH_ID = Pattern.compile("[0-9a-fA-F]{1,16}");
+    /** The YANG node-name type. */
+    private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?");
+    /** Signatures of accepted leave requests, until they are too old to be accepted anyway. */
+    private final Map<String, Instant> usedSignatures = new ConcurrentHashMap<>();
 
     private final EnrollmentTokens tokens;
     private final ClientIssuer issuer;
@@ -94,21 +101,35 @@ public final class NodeEnrollment {
      * @throws IssueException if the request is not genuine
      */
     public void leave(final String name, final long epochSecond, final String signature) throws IssueException {
-        final var certificate = certificate(name);
-        final var problem = LeaveSignature.problem(certificate, name, epochSecond, signature, clock.instant());
-        if (problem != null) {
-            throw new IssueException(ErrorTag.ACCESS_DENIED, "Refusing to remove node '" + name + "': " + problem);
+        final var now = clock.instant();
+        // The time first: a stale request is refused before anything tells whether the name exists.
+        if (!LeaveSignature.withinTolerance(epochSecond, now)) {
+            throw new IssueException(ErrorTag.ACCESS_DENIED, "Refusing the leave request: its time is more than "
+                + LeaveSignature.TOLERANCE.toMinutes() + " minutes away from the controller's clock");
         }
-        issuer.remove(name);
-    }
-
-    private X509Certificate certificate(final String name) throws IssueException {
+        // An unknown name, a bad signature and a replay get the same answer, so that the endpoint, which
+        // anybody can reach, does not tell which node names exist.
+        final var refused = new IssueException(ErrorTag.ACCESS_DENIED, "Refusing the leave request: it is not "
+            + "signed by the current certificate of a node of that name, or it was used before");
+        if (!NODE_NAME.matcher(name).matches()) {
+            throw refused;
+        }
+        final Optional<X509Certificate> certificate;
         try {
-            return pki.clientCertificate(name).orElseThrow(() -> new IssueException(ErrorTag.DATA_MISSING,
-                "There is no node '" + name + "' with a valid certificate: it has left or been revoked"));
+            certificate = pki.clientCertificate(name);
         } catch (IOException e) {
             throw new IssueException(ErrorTag.OPERATION_FAILED, "Cannot read the certificate of " + name, e);
         }
+        if (certificate.isEmpty()
+                || LeaveSignature.problem(certificate.orElseThrow(), name, epochSecond, signature, now) != null) {
+            throw refused;
+        }
+        usedSignatures.values().removeIf(expiry -> expiry.isBefore(now));
+        if (usedSignatures.putIfAbsent(signature.strip(), now.plus(LeaveSignature.TOLERANCE.multipliedBy(2)))
+                != null) {
+            throw refused;
+        }
+        issuer.remove(name);
     }
 
     static String answer(final ClientBundle bundle) {

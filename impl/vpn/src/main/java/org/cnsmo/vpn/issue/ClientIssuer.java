@@ -155,7 +155,7 @@ public final class ClientIssuer {
     }
 
     /**
-     * Removes a client and the node of the same name: the renderer then revokes its certificate.
+     * Removes a client and the node of the same name: the renderer then puts its certificate on hold.
      *
      * @param name the name
      * @throws IssueException if the datastore refuses

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the VPN configuration into a running OpenVPN server: its configuration file, one
  * {@code client-config-dir} file per active client, revocations, and the process itself. A client that is
- * revoked or removed loses its file, is put on the CRL and is disconnected at once. Confined to the VPN
+ * revoked or removed loses its file, its certificate is put on the CRL as on hold, and it is disconnected at
+ * once; a client that is active again has its certificate taken off hold. Confined to the VPN
  * service's thread.
  */
 public final class ServerRenderer {
@@ -103,12 +104,19 @@ public final class ServerRenderer {
             }
         });
 
-        // At start, certificates of clients removed while the controller was down are revoked too.
-        final var shutOut = new HashSet<>(active == null ? pki.issuedNames() : active);
+        // A revoked client, and one whose entry is gone (at start: gone while the controller was down), has
+        // its certificate put on hold: it is shut out, and restoring the entry or setting revoked back to
+        // false lets the same certificate in again. Only a new certificate for the name revokes it for good.
+        final var shutOut = new HashSet<>(active == null ? knownNames() : active);
         shutOut.removeAll(nowActive);
         for (var name : shutOut) {
-            if (pki.revoke(name)) {
-                LOG.info("Revoked the certificate of VPN client {}", name);
+            if (pki.hold(name)) {
+                LOG.info("Put the certificate of VPN client {} on hold", name);
+            }
+        }
+        for (var name : nowActive) {
+            if (pki.release(name)) {
+                LOG.info("Took the certificate of VPN client {} off hold", name);
             }
         }
         active = nowActive;
@@ -117,6 +125,12 @@ public final class ServerRenderer {
         if (supervisor.isRunning()) {
             shutOut.forEach(this::disconnect);
         }
+    }
+
+    private Set<String> knownNames() throws IOException {
+        final var names = new HashSet<>(pki.issuedNames());
+        names.addAll(pki.heldNames());
+        return names;
     }
 
     /**

@@ -176,17 +176,20 @@ public final class CertificateAuthority {
     /**
      * Signs a certificate revocation list.
      *
-     * @param revoked revoked serial numbers and when they were revoked
+     * @param revoked revoked serial numbers and when they were revoked, for good
+     * @param held serial numbers on hold (RFC 5280 {@code certificateHold}, which a later CRL may drop) and
+     *     since when
      * @param crlNumber increasing number of this CRL
      * @param now this update
      * @param validity time until the next update
      * @return the DER encoding of the CRL
      */
-    public byte[] crl(final Map<BigInteger, Instant> revoked, final BigInteger crlNumber, final Instant now,
-            final Duration validity) {
+    public byte[] crl(final Map<BigInteger, Instant> revoked, final Map<BigInteger, Instant> held,
+            final BigInteger crlNumber, final Instant now, final Duration validity) {
         final var builder = new JcaX509v2CRLBuilder(certificate, Date.from(now));
         builder.setNextUpdate(Date.from(now.plus(validity)));
         revoked.forEach((serial, when) -> builder.addCRLEntry(serial, Date.from(when), CRLReason.unspecified));
+        held.forEach((serial, when) -> builder.addCRLEntry(serial, Date.from(when), CRLReason.certificateHold));
         try {
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
             return builder.build(signer(key)).getEncoded();

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.cnsmo.vpn.pki.CertificateAuthority.Role;
 
 /**
@@ -32,7 +33,8 @@ import org.cnsmo.vpn.pki.CertificateAuthority.Role;
  *   ca.key ca.crt          the authority (created at first start; the key never leaves this directory)
  *   server.key server.crt  the OpenVPN server's identity
  *   issued/NAME.crt        the current certificate of each client (client keys are never kept)
- *   revoked/SERIAL.crt     revoked certificates; the CRL lists them
+ *   held/NAME.crt          certificates on hold: the CRL lists them as certificateHold until released
+ *   revoked/SERIAL.crt     certificates revoked for good; the CRL lists them
  *   crl.pem                the CRL OpenVPN checks on every handshake
  *   serial                 the next serial number
  * </pre>
@@ -47,6 +49,8 @@ public final class PkiStore {
     /** OpenSSL refuses an expired CRL, so it is signed again well before it expires. */
     static final Duration CRL_VALIDITY = Duration.ofDays(30);
     static final Duration CRL_REFRESH = Duration.ofDays(1);
+    /** The YANG node-name type: 1 to 63 letters, digits, '.', '_' and '-', starting and ending alphanumeric. */
+    private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?");
 
     /** A new certificate with its private key, which the caller hands over or stores and then forgets. */
     public record Issued(X509Certificate certificate, PrivateKey key) {
@@ -75,6 +79,7 @@ public final class PkiStore {
     public static PkiStore open(final Path dir, final Clock clock) throws IOException {
         PrivateFiles.directory(dir);
         PrivateFiles.directory(dir.resolve("issued"));
+        PrivateFiles.directory(dir.resolve("held"));
         PrivateFiles.directory(dir.resolve("revoked"));
         final var store = new PkiStore(dir, clock, loadOrCreateAuthority(dir, clock));
         store.ensureServerIdentity();
@@ -142,14 +147,7 @@ public final class PkiStore {
      */
     public synchronized Optional<X509Certificate> clientCertificate(final String name) throws IOException {
         final var file = issuedFile(name);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Pem.parseCertificate(Files.readString(file, StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IOException("Corrupt certificate " + file, e);
-        }
+        return Files.isRegularFile(file) ? Optional.of(readCertificate(file)) : Optional.empty();
     }
 
     /**
@@ -159,31 +157,70 @@ public final class PkiStore {
      * @throws IOException if the directory cannot be read
      */
     public synchronized Set<String> issuedNames() throws IOException {
-        final var names = new TreeSet<String>();
-        try (var files = Files.newDirectoryStream(dir.resolve("issued"), "*.crt")) {
-            for (var file : files) {
-                final var name = file.getFileName().toString();
-                names.add(name.substring(0, name.length() - ".crt".length()));
-            }
-        }
-        return names;
+        return namesIn(dir.resolve("issued"));
     }
 
     /**
-     * Revokes the current certificate of a client and signs a new CRL.
+     * The names of the clients whose certificate is on hold.
+     *
+     * @return the names
+     * @throws IOException if the directory cannot be read
+     */
+    public synchronized Set<String> heldNames() throws IOException {
+        return namesIn(dir.resolve("held"));
+    }
+
+    /**
+     * Puts the current certificate of a client on hold: the CRL lists it, so the client cannot connect, until
+     * {@link #release(String)} takes it off again.
+     *
+     * @param name the client's common name
+     * @return whether there was a valid certificate to hold
+     * @throws IOException if the PKI cannot be updated
+     */
+    public synchronized boolean hold(final String name) throws IOException {
+        if (!Files.isRegularFile(issuedFile(name))) {
+            return false;
+        }
+        final var heldFile = heldFile(name);
+        Files.move(issuedFile(name), heldFile);
+        // The file's time is the time the CRL states.
+        Files.setLastModifiedTime(heldFile, FileTime.from(clock.instant()));
+        signCrl();
+        return true;
+    }
+
+    /**
+     * Takes a client's certificate off hold, so that it is valid again.
+     *
+     * @param name the client's common name
+     * @return whether its certificate was on hold
+     * @throws IOException if the PKI cannot be updated
+     */
+    public synchronized boolean release(final String name) throws IOException {
+        if (!Files.isRegularFile(heldFile(name))) {
+            return false;
+        }
+        Files.move(heldFile(name), issuedFile(name));
+        signCrl();
+        return true;
+    }
+
+    /**
+     * Revokes the current certificate of a client for good, whether it is valid or on hold, and signs a new CRL.
      *
      * @param name the client's common name
      * @return whether there was a certificate to revoke
      * @throws IOException if the PKI cannot be updated
      */
     public synchronized boolean revoke(final String name) throws IOException {
-        final var certificate = clientCertificate(name);
-        if (certificate.isEmpty()) {
+        final var current = Files.isRegularFile(issuedFile(name)) ? issuedFile(name) : heldFile(name);
+        if (!Files.isRegularFile(current)) {
             return false;
         }
-        final var serial = certificate.orElseThrow().getSerialNumber();
+        final var serial = readCertificate(current).getSerialNumber();
         final var revokedFile = dir.resolve("revoked").resolve(serial.toString(16) + ".crt");
-        Files.move(issuedFile(name), revokedFile);
+        Files.move(current, revokedFile);
         // The file's time is the revocation time the CRL states.
         Files.setLastModifiedTime(revokedFile, FileTime.from(clock.instant()));
         signCrl();
@@ -210,10 +247,35 @@ public final class PkiStore {
                     Files.getLastModifiedTime(file).toInstant());
             }
         }
+        final var held = new TreeMap<BigInteger, Instant>();
+        try (var files = Files.newDirectoryStream(dir.resolve("held"), "*.crt")) {
+            for (var file : files) {
+                held.put(readCertificate(file).getSerialNumber(), Files.getLastModifiedTime(file).toInstant());
+            }
+        }
         final var now = clock.instant();
-        PrivateFiles.write(crlFile(), Pem.crl(authority.crl(revoked, BigInteger.valueOf(now.getEpochSecond()), now,
-            CRL_VALIDITY)));
+        PrivateFiles.write(crlFile(), Pem.crl(authority.crl(revoked, held, BigInteger.valueOf(now.getEpochSecond()),
+            now, CRL_VALIDITY)));
         crlSigned = now;
+    }
+
+    private static X509Certificate readCertificate(final Path file) throws IOException {
+        try {
+            return Pem.parseCertificate(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Corrupt certificate " + file, e);
+        }
+    }
+
+    private static Set<String> namesIn(final Path directory) throws IOException {
+        final var names = new TreeSet<String>();
+        try (var files = Files.newDirectoryStream(directory, "*.crt")) {
+            for (var file : files) {
+                final var name = file.getFileName().toString();
+                names.add(name.substring(0, name.length() - ".crt".length()));
+            }
+        }
+        return names;
     }
 
     private void ensureServerIdentity() throws IOException {
@@ -236,7 +298,22 @@ public final class PkiStore {
     }
 
     private Path issuedFile(final String name) {
-        return dir.resolve("issued").resolve(name + ".crt");
+        return dir.resolve("issued").resolve(fileName(name));
+    }
+
+    private Path heldFile(final String name) {
+        return dir.resolve("held").resolve(fileName(name));
+    }
+
+    /**
+     * The file name of a client's certificate. Names come from the network (the enrollment endpoint among
+     * others): one that is not a node name never reaches the file system, whatever the caller checked.
+     */
+    private static String fileName(final String name) {
+        if (!CLIENT_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a client name: " + name.length() + " characters");
+        }
+        return name + ".crt";
     }
 
     private static CertificateAuthority loadOrCreateAuthority(final Path dir, final Clock clock) throws IOException {

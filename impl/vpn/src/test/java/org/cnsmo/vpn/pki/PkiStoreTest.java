@@ -9,6 +9,8 @@ package org.cnsmo.vpn.pki;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -105,5 +107,55 @@ class PkiStoreTest {
         assertEquals(Set.of("Agent.2"), store.issuedNames());
         final var again = store.issueClient("Agent.1").certificate();
         assertFalse(crl.isRevoked(again));
+    }
+
+    @Test
+    void heldCertificateIsOnTheCrlAsHoldAndReleasingItTakesItOff() throws Exception {
+        final var store = PkiStore.open(dir, CLOCK);
+        final var held = store.issueClient("Agent.1").certificate();
+
+        assertTrue(store.hold("Agent.1"));
+        assertFalse(store.hold("Agent.1"));
+        var crl = crl(store);
+        crl.verify(store.caCertificate().getPublicKey());
+        assertEquals(java.security.cert.CRLReason.CERTIFICATE_HOLD,
+            crl.getRevokedCertificate(held).getRevocationReason());
+        assertTrue(store.clientCertificate("Agent.1").isEmpty());
+        assertEquals(Set.of("Agent.1"), store.heldNames());
+
+        assertTrue(store.release("Agent.1"));
+        assertFalse(store.release("Agent.1"));
+        crl = crl(store);
+        assertFalse(crl.isRevoked(held));
+        assertEquals(held, store.clientCertificate("Agent.1").orElseThrow());
+    }
+
+    @Test
+    void heldCertificateIsRevokedForGoodWhenTheNameGetsANewOne() throws Exception {
+        final var store = PkiStore.open(dir, CLOCK);
+        final var held = store.issueClient("Agent.1").certificate();
+        store.hold("Agent.1");
+
+        final var second = store.issueClient("Agent.1").certificate();
+        assertFalse(store.release("Agent.1"));
+        final var crl = crl(store);
+        assertTrue(crl.isRevoked(held));
+        // For good: listed without the hold reason (unspecified is left out of the entry).
+        assertNotEquals(java.security.cert.CRLReason.CERTIFICATE_HOLD,
+            crl.getRevokedCertificate(held).getRevocationReason());
+        assertFalse(crl.isRevoked(second));
+        assertEquals(Set.of(), store.heldNames());
+    }
+
+    @Test
+    void nameThatIsNotANodeNameNeverReachesTheFileSystem() throws Exception {
+        final var store = PkiStore.open(dir, CLOCK);
+        assertThrows(IllegalArgumentException.class, () -> store.clientCertificate("../ca"));
+        assertThrows(IllegalArgumentException.class, () -> store.hold("a/b"));
+    }
+
+    private static X509CRL crl(final PkiStore store) throws Exception {
+        return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(
+            Files.readString(store.crlFile()).getBytes(StandardCharsets.US_ASCII)));
     }
 }
