@@ -120,6 +120,27 @@ test('a DNS record is added', async () => {
   await shot('06-dns');
 });
 
+test('a DNS record whose name exists already is refused and replaces nothing', async () => {
+  const form = '[data-testid=record-form]';
+  await page.fill(`${form} input[name=name]`, 'db');
+  await page.selectOption(`${form} select[name=type]`, 'A');
+  await page.fill(`${form} input[name=value]`, '10.99.0.7');
+  await page.click(`${form} button[type=submit]`);
+  const error = page.locator(`${form} .server-error`);
+  await error.waitFor();
+  assert.match(await error.innerText(), /A DNS record named 'db' already exists/);
+  assert.equal(await page.inputValue(`${form} input[name=name]`), 'db', 'the input stays');
+  assert.equal(await page.inputValue(`${form} input[name=value]`), '10.99.0.7');
+  // The controller still has the first record, read with the browser context's own client.
+  const stored = await page.request.get(new URL('/rests/data/cnsmo-dns:dns/record=db?content=config', url).href, {
+    headers: { Accept: 'application/yang-data+json', Authorization: `Basic ${btoa(`admin:${password}`)}` },
+  });
+  assert.equal(stored.status(), 200, await stored.text());
+  const [record] = (await stored.json())['cnsmo-dns:record'];
+  assert.equal(record.value, nodeIp, 'the record is not replaced');
+  await shot('06b-dns-name-taken');
+});
+
 test('a VPN bundle is generated and its four files downloaded', async () => {
   await page.click('a[href="#/vpn"]');
   const form = '[data-testid=bundle-form]';

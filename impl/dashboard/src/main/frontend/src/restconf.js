@@ -2,23 +2,30 @@
 const JSON_TYPE = 'application/yang-data+json';
 
 export class RestconfError extends Error {
-  constructor(status, message) {
+  /** tags: the error-tag of each error in the answer, such as 'data-exists'. */
+  constructor(status, message, tags = []) {
     super(message);
     this.status = status;
+    this.tags = tags;
+  }
+}
+
+/** The errors of a RESTCONF error body (RFC 8040, 7.1), or none if it is not one. */
+function errorList(bodyText) {
+  try {
+    const body = JSON.parse(bodyText);
+    const errors = body?.['ietf-restconf:errors']?.error ?? body?.errors?.error ?? [];
+    return Array.isArray(errors) ? errors : [];
+  } catch {
+    return [];
   }
 }
 
 /** The server's own words from a RESTCONF error body, or a plain description of the status. */
 export function errorMessage(status, bodyText) {
-  try {
-    const body = JSON.parse(bodyText);
-    const errors = body['ietf-restconf:errors']?.error ?? body.errors?.error ?? [];
-    const messages = errors.map((e) => e['error-message'] ?? e['error-tag']).filter(Boolean);
-    if (messages.length) {
-      return messages.join('; ');
-    }
-  } catch {
-    // not JSON: fall through
+  const messages = errorList(bodyText).map((e) => e['error-message'] ?? e['error-tag']).filter(Boolean);
+  if (messages.length) {
+    return messages.join('; ');
   }
   if (status === 401) return 'Wrong user name or password.';
   if (status === 403) return 'Your role may not do this.';
@@ -52,14 +59,35 @@ export function restconf({ auth, onUnauthorized = () => {}, base = '', fetchImpl
           && (response.status === 404 || text.includes('data-missing'))) {
         return null;
       }
-      throw new RestconfError(response.status, errorMessage(response.status, text));
+      throw new RestconfError(response.status, errorMessage(response.status, text),
+        errorList(text).map((e) => e['error-tag']).filter(Boolean));
     }
     return text ? JSON.parse(text) : null;
   }
+
+  /**
+   * Adds one entry, keyed by its name, to a list: POST on the list's parent, whose body holds exactly that
+   * one child (RFC 8040, 4.4.1). Unlike a PUT on the entry, this never replaces an entry of the same name:
+   * RESTCONF answers 409 data-exists, which becomes an error naming the entry ("A filter named 'x' already
+   * exists."). parent is the parent's data path, list the list's module-qualified name and noun what the
+   * user calls an entry. Editing an entry that exists stays a PUT (or PATCH) on that entry.
+   */
+  async function createEntry(parent, list, entry, noun) {
+    try {
+      return await call('POST', `data/${parent}`, { [list]: [entry] });
+    } catch (error) {
+      if (error instanceof RestconfError && error.status === 409 && error.tags.includes('data-exists')) {
+        throw new RestconfError(409, `A ${noun} named '${entry.name}' already exists.`, error.tags);
+      }
+      throw error;
+    }
+  }
+
   return {
     get: (path) => call('GET', `data/${path}`),
     put: (path, body) => call('PUT', `data/${path}`, body),
     post: (path, body) => call('POST', `data/${path}`, body),
+    createEntry,
     remove: (path) => call('DELETE', `data/${path}`),
     rpc: async (name, input) => rpcOutput(await call('POST', `operations/${name}`, { input })),
   };

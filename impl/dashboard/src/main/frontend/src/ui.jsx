@@ -1,5 +1,6 @@
 // Small building blocks shared by the views.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { submitAdd } from './forms.js';
 
 /** Loads data now and again every periodMs (if given); reload() refreshes at once. */
 export function usePoll(load, periodMs) {
@@ -36,6 +37,25 @@ export function useAction() {
     }
   };
   return { ...state, run, clear: () => setState({ busy: false, error: null }) };
+}
+
+/**
+ * An "Add" form (forms.js' submitAdd): form and errors to show, set(field) for its inputs, submit for its
+ * onSubmit. create(form) writes the entry with the API's createEntry; onAdded runs once it is created.
+ * A refused entry leaves the form as the user typed it, with the server's message in error.
+ */
+export function useAddForm(empty, { validate, create, onAdded }) {
+  const [state, setState] = useState({ form: empty, errors: {}, error: null, busy: false });
+  const set = (field) => (value) => setState((s) => ({ ...s, form: { ...s.form, [field]: value } }));
+  const submit = async (event) => {
+    event.preventDefault();
+    setState((s) => ({ ...s, busy: true, error: null }));
+    const next = await submitAdd(state.form, { empty, validate, create });
+    // After a refusal, keep also what was typed while the request ran.
+    setState((s) => ({ ...next, form: next.created ? next.form : s.form, busy: false }));
+    if (next.created) await onAdded();
+  };
+  return { ...state, set, submit };
 }
 
 export function ServerError({ message }) {

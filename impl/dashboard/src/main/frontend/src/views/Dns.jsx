@@ -1,7 +1,7 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import { key } from '../restconf.js';
 import * as v from '../validate.js';
-import { Field, Input, Select, ServerError, list, useAction, usePoll } from '../ui.jsx';
+import { Field, Input, Select, ServerError, list, useAction, useAddForm, usePoll } from '../ui.jsx';
 
 export function Dns({ api, readOnly }) {
   const load = useCallback(async () => (await api.get('cnsmo-dns:dns'))?.['cnsmo-dns:dns'] ?? {}, [api]);
@@ -40,23 +40,15 @@ export function Dns({ api, readOnly }) {
   );
 }
 
-function RecordForm({ api, onAdded }) {
-  const [form, setForm] = useState({ name: '', type: 'A', value: '' });
-  const [errors, setErrors] = useState({});
-  const action = useAction();
-  const set = (field) => (value) => setForm({ ...form, [field]: value });
+const EMPTY = { name: '', type: 'A', value: '' };
 
-  const submit = (event) => {
-    event.preventDefault();
-    const found = v.check({ name: v.recordName(form.name), value: v.recordValue(form.type, form.value) });
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    action.run(() => api.put(`cnsmo-dns:dns/record=${key(form.name)}`,
-      { 'cnsmo-dns:record': [{ name: form.name, type: form.type, value: form.value }] }), async () => {
-      setForm({ name: '', type: 'A', value: '' });
-      await onAdded();
-    });
-  };
+function RecordForm({ api, onAdded }) {
+  const { form, errors, error, busy, set, submit } = useAddForm(EMPTY, {
+    validate: (f) => v.check({ name: v.recordName(f.name), value: v.recordValue(f.type, f.value) }),
+    create: (f) => api.createEntry('cnsmo-dns:dns', 'cnsmo-dns:record',
+      { name: f.name, type: f.type, value: f.value }, 'DNS record'),
+    onAdded,
+  });
 
   return (
     <form class="card inline" onSubmit={submit} data-testid="record-form" novalidate>
@@ -64,8 +56,8 @@ function RecordForm({ api, onAdded }) {
       <Field label="Name" name="name" error={errors.name}><Input name="name" value={form.name} onInput={set('name')} placeholder="db" /></Field>
       <Field label="Type" name="type"><Select name="type" value={form.type} onChange={set('type')} options={[['A'], ['AAAA'], ['CNAME']]} /></Field>
       <Field label="Value" name="value" error={errors.value}><Input name="value" value={form.value} onInput={set('value')} placeholder="10.8.0.5" /></Field>
-      <ServerError message={action.error} />
-      <button type="submit" disabled={action.busy}>Add record</button>
+      <ServerError message={error} />
+      <button type="submit" disabled={busy}>Add record</button>
     </form>
   );
 }

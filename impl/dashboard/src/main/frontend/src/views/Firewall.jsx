@@ -1,7 +1,7 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import { key } from '../restconf.js';
 import * as v from '../validate.js';
-import { Field, Input, Select, ServerError, list, useAction, usePoll } from '../ui.jsx';
+import { Field, Input, Select, ServerError, list, useAction, useAddForm, usePoll } from '../ui.jsx';
 
 const EMPTY = { name: '', node: '', direction: 'in', protocol: 'tcp', portKind: 'single', port: '', lower: '',
   upper: '', addressMatch: 'destination', addressRange: '0.0.0.0/0', action: 'drop', priority: '100' };
@@ -57,38 +57,37 @@ export function Firewall({ api, readOnly }) {
   );
 }
 
-function RuleForm({ api, nodes, onAdded }) {
-  const [form, setForm] = useState(EMPTY);
-  const [errors, setErrors] = useState({});
-  const action = useAction();
-  const set = (field) => (value) => setForm({ ...form, [field]: value });
-  const withPorts = form.protocol === 'tcp' || form.protocol === 'udp';
+const withPorts = (form) => form.protocol === 'tcp' || form.protocol === 'udp';
 
-  const submit = (event) => {
-    event.preventDefault();
-    const found = v.check({
-      name: v.objectName(form.name),
-      port: withPorts && form.portKind === 'single' ? v.port(form.port) : null,
-      range: withPorts && form.portKind === 'range' ? v.portRange(form.lower, form.upper) : null,
-      addressRange: v.ipv4Prefix(form.addressRange),
-      priority: v.priority(form.priority),
-    });
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    const rule = { name: form.name, direction: form.direction, protocol: form.protocol,
-      'address-match': form.addressMatch, 'address-range': form.addressRange, action: form.action,
-      priority: Number(form.priority) };
-    if (form.node) rule.node = form.node;
-    if (withPorts && form.portKind === 'single') rule['destination-port'] = Number(form.port);
-    if (withPorts && form.portKind === 'range') {
-      rule['destination-port-range'] = { lower: Number(form.lower), upper: Number(form.upper) };
-    }
-    action.run(() => api.put(`cnsmo-firewall:firewall/rule=${key(form.name)}`, { 'cnsmo-firewall:rule': [rule] }),
-      async () => {
-        setForm(EMPTY);
-        await onAdded();
-      });
-  };
+function validateRule(form) {
+  return v.check({
+    name: v.objectName(form.name),
+    port: withPorts(form) && form.portKind === 'single' ? v.port(form.port) : null,
+    range: withPorts(form) && form.portKind === 'range' ? v.portRange(form.lower, form.upper) : null,
+    addressRange: v.ipv4Prefix(form.addressRange),
+    priority: v.priority(form.priority),
+  });
+}
+
+function ruleOf(form) {
+  const rule = { name: form.name, direction: form.direction, protocol: form.protocol,
+    'address-match': form.addressMatch, 'address-range': form.addressRange, action: form.action,
+    priority: Number(form.priority) };
+  if (form.node) rule.node = form.node;
+  if (withPorts(form) && form.portKind === 'single') rule['destination-port'] = Number(form.port);
+  if (withPorts(form) && form.portKind === 'range') {
+    rule['destination-port-range'] = { lower: Number(form.lower), upper: Number(form.upper) };
+  }
+  return rule;
+}
+
+function RuleForm({ api, nodes, onAdded }) {
+  const { form, errors, error, busy, set, submit } = useAddForm(EMPTY, {
+    validate: validateRule,
+    create: (f) => api.createEntry('cnsmo-firewall:firewall', 'cnsmo-firewall:rule', ruleOf(f), 'firewall rule'),
+    onAdded,
+  });
+  const portFields = withPorts(form);
 
   return (
     <form class="card grid" onSubmit={submit} data-testid="rule-form" novalidate>
@@ -104,16 +103,16 @@ function RuleForm({ api, nodes, onAdded }) {
       <Field label="Protocol" name="protocol">
         <Select name="protocol" value={form.protocol} onChange={set('protocol')} options={[['tcp'], ['udp'], ['icmp'], ['any']]} />
       </Field>
-      {withPorts && (
+      {portFields && (
         <Field label="Destination ports" name="portKind">
           <Select name="portKind" value={form.portKind} onChange={set('portKind')}
             options={[['single', 'one port'], ['range', 'a range'], ['any', 'every port']]} />
         </Field>
       )}
-      {withPorts && form.portKind === 'single' && (
+      {portFields && form.portKind === 'single' && (
         <Field label="Port" name="port" error={errors.port}><Input name="port" value={form.port} onInput={set('port')} /></Field>
       )}
-      {withPorts && form.portKind === 'range' && (
+      {portFields && form.portKind === 'range' && (
         <Field label="From - to" name="range" error={errors.range}>
           <span class="pair">
             <Input name="lower" value={form.lower} onInput={set('lower')} />
@@ -135,8 +134,8 @@ function RuleForm({ api, nodes, onAdded }) {
       <Field label="Priority (1-1000, higher wins)" name="priority" error={errors.priority}>
         <Input name="priority" value={form.priority} onInput={set('priority')} />
       </Field>
-      <ServerError message={action.error} />
-      <button type="submit" disabled={action.busy}>Add rule</button>
+      <ServerError message={error} />
+      <button type="submit" disabled={busy}>Add rule</button>
     </form>
   );
 }

@@ -1,8 +1,8 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import { key } from '../restconf.js';
 import { serviceLights } from '../lights.js';
 import * as v from '../validate.js';
-import { Field, Input, Light, ServerError, list, useAction, usePoll } from '../ui.jsx';
+import { Field, Input, Light, ServerError, list, useAction, useAddForm, usePoll } from '../ui.jsx';
 import { FilterChart } from './FilterChart.jsx';
 
 export function NodeList({ api }) {
@@ -98,24 +98,15 @@ export function NodeDetail({ api, name, readOnly }) {
   );
 }
 
-function FilterForm({ api, node, onAdded }) {
-  const [form, setForm] = useState({ name: '', port: '', prefix: '' });
-  const [errors, setErrors] = useState({});
-  const action = useAction();
-  const set = (field) => (value) => setForm({ ...form, [field]: value });
+const EMPTY_FILTER = { name: '', port: '', prefix: '' };
 
-  const submit = (event) => {
-    event.preventDefault();
-    const found = v.check({ name: v.objectName(form.name), port: v.port(form.port), prefix: v.ipv4Prefix(form.prefix) });
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    const filter = { name: form.name, node, 'tcp-destination-port': Number(form.port), 'ipv4-destination': form.prefix };
-    action.run(() => api.put(`cnsmo-traffic-filters:traffic-filters/filter=${key(form.name)}`,
-      { 'cnsmo-traffic-filters:filter': [filter] }), async () => {
-      setForm({ name: '', port: '', prefix: '' });
-      await onAdded();
-    });
-  };
+function FilterForm({ api, node, onAdded }) {
+  const { form, errors, error, busy, set, submit } = useAddForm(EMPTY_FILTER, {
+    validate: (f) => v.check({ name: v.objectName(f.name), port: v.port(f.port), prefix: v.ipv4Prefix(f.prefix) }),
+    create: (f) => api.createEntry('cnsmo-traffic-filters:traffic-filters', 'cnsmo-traffic-filters:filter',
+      { name: f.name, node, 'tcp-destination-port': Number(f.port), 'ipv4-destination': f.prefix }, 'filter'),
+    onAdded,
+  });
 
   return (
     <form class="card inline" onSubmit={submit} data-testid="filter-form" novalidate>
@@ -127,8 +118,8 @@ function FilterForm({ api, node, onAdded }) {
       <Field label="IPv4 destination prefix" name="prefix" error={errors.prefix}>
         <Input name="prefix" value={form.prefix} onInput={set('prefix')} placeholder="10.8.0.6/32" />
       </Field>
-      <ServerError message={action.error} />
-      <button type="submit" disabled={action.busy}>Add filter</button>
+      <ServerError message={error} />
+      <button type="submit" disabled={busy}>Add filter</button>
     </form>
   );
 }
