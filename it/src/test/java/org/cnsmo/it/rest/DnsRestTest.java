@@ -38,8 +38,16 @@ class DnsRestTest {
         assertRefused(client.put(DNS, VALID.replace("\"value\":\"10.8.0.20\"", "\"value\":\"www\"")
             .replace("\"type\":\"A\"", "\"type\":\"CNAME\"")), "CNAME loop");
         assertRefused(client.put(DNS, VALID.replace("\"name\":\"db6\"", "\"name\":\"-bad\"")), "record name");
+        assertRefused(client.put(DNS, VALID.replace("\"value\":\"fd00::20\"", "\"value\":null")),
+            "cnsmo-dns:dns/record[1]/value: null is not a valid value; leave the leaf out instead");
+        assertRefused(client.patch(DNS, VALID.replace("\"enabled\":true", "\"enabled\":null")),
+            "cnsmo-dns:dns/enabled: null is not a valid value");
         assertConfig(client, DNS, VALID);
 
+        assertRefused(client.put(DNS + "/record=api", """
+            {"cnsmo-dns:record":[{"name":"api","type":"CNAME","value":null}]}"""),
+            "cnsmo-dns:record[0]/value: null is not a valid value");
+        assertAbsent(client, DNS + "/record=api");
         assertStatus(201, client.put(DNS + "/record=api", """
             {"cnsmo-dns:record":[{"name":"api","type":"CNAME","value":"www"}]}"""));
         assertStatus(204, client.delete(DNS + "/record=api"));

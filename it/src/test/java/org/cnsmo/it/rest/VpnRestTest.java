@@ -53,4 +53,17 @@ class VpnRestTest {
         assertStatus(204, client.delete("cnsmo-vpn:vpn"));
         assertAbsent(client, SERVER);
     }
+
+    @Test
+    void rpcInputOutsideItsYangDefinitionIsRefusedWith400(final RestconfClient client) throws Exception {
+        final var token = "cnsmo-vpn:create-enrollment-token";
+        assertRefused(client.invoke(token, "{\"input\":{\"node\":\"rpc-probe\",\"validity\":5}}"),
+            "RPC input refused: the input of " + token + " does not match its YANG definition");
+        assertRefused(client.invoke(token, "{\"input\":{\"node\":\"rpc-probe\",\"bogus\":1}}"),
+            "the input of " + token + " does not match its YANG definition");
+        assertRefused(client.invoke(token, "{\"input\":{\"node\":null}}"),
+            "input/node: null is not a valid value");
+        assertRefused(client.invoke("cnsmo-vpn:generate-client-bundle", "{\"input\":{\"name\":\"\"}}"),
+            "check name (an empty string)");
+    }
 }

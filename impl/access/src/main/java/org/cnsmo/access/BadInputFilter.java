@@ -1,0 +1,161 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.access;
+
+import java.io.IOException;
+import java.util.Set;
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.FilterConfig;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.opendaylight.aaa.filterchain.configuration.CustomFilterAdapterConstants;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers bad JSON input to RESTCONF with a 400 that says what is wrong, where RESTCONF 9.0.1 answers an empty 500.
+ *
+ * <p>It looks at {@code PUT}, {@code POST} and {@code PATCH} requests under {@code /rests} with a JSON
+ * {@code Content-Type} ({@code application/json}, {@code application/yang-data+json},
+ * {@code application/yang.patch+json}, ...). It reads their body into memory, at most {@value #MAX_BODY} bytes
+ * (a larger one gets a 413 {@code too-big}), and then:
+ * <ul>
+ *   <li>a body that is not JSON at all passes through unchanged: RESTCONF answers it with a 400;</li>
+ *   <li>a body with a JSON {@code null} anywhere (except {@code [null]}, a leaf of type {@code empty}) gets a 400
+ *       {@code malformed-message} naming the member, as in {@code cnsmo-dns:record[0]/value}, at once: RESTCONF
+ *       hands the {@code null} to the leaf's codec, which fails with a {@code NullPointerException};</li>
+ *   <li>the input of an RPC ({@code POST /rests/operations/...}) goes on to RESTCONF, and if the answer is a 5xx
+ *       without a body (a value outside its YANG range, length or pattern, or an unknown leaf), it becomes a 400
+ *       {@code invalid-value} naming the RPC and the leaves that look wrong, see {@link RpcInputHints}. Any other
+ *       answer, a 5xx with a body included, passes through unchanged;</li>
+ *   <li>anything else goes on with its body replayed.</li>
+ * </ul>
+ * Other requests pass through untouched and unbuffered.
+ *
+ * <p>AAA's filter chain runs this filter in front of its Shiro filter, that is before authentication. So that a
+ * client without credentials still learns first that it needs them, a request without an {@code Authorization}
+ * header passes through untouched and Shiro answers it with a 401. A request with wrong credentials, or from a user
+ * whose role may not write, may get the 400 for a {@code null} (or the 413) instead of its 401 or 403: that answer
+ * reveals nothing but the client's own body. The RPC replacement applies only to what RESTCONF answers, after Shiro
+ * has let the request through.
+ */
+@Component(service = Filter.class, property = CustomFilterAdapterConstants.FILTERCHAIN_FILTER + "=true")
+public final class BadInputFilter implements Filter {
+    /** The largest body read into memory: 64 MiB. */
+    static final int MAX_BODY = 64 * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BadInputFilter.class);
+    private static final String RESTCONF = "/rests/";
+    private static final String OPERATIONS = RESTCONF + "operations/";
+    private static final Set<String> WRITES = Set.of("PUT", "POST", "PATCH");
+
+    @Override
+    public void init(final FilterConfig filterConfig) {
+        // nothing to configure
+    }
+
+    @Override
+    public void doFilter(final ServletRequest request, final ServletResponse response, final FilterChain chain)
+            throws IOException, ServletException {
+        if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse
+                && inScope(http)) {
+            filter(http, httpResponse, chain);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        // nothing to release
+    }
+
+    private static boolean inScope(final HttpServletRequest request) {
+        return WRITES.contains(request.getMethod()) && path(request).startsWith(RESTCONF)
+            && JsonBodies.isJson(request.getContentType()) && request.getHeader("Authorization") != null;
+    }
+
+    /** The request's path in the web server, decoded and normalized by the container. */
+    private static String path(final HttpServletRequest request) {
+        return nonNull(request.getContextPath()) + nonNull(request.getServletPath()) + nonNull(request.getPathInfo());
+    }
+
+    private static String nonNull(final String part) {
+        return part == null ? "" : part;
+    }
+
+    private static void filter(final HttpServletRequest request, final HttpServletResponse response,
+            final FilterChain chain) throws IOException, ServletException {
+        if (request.getContentLengthLong() > MAX_BODY) {
+            tooBig(response);
+            return;
+        }
+        final var body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            tooBig(response);
+            return;
+        }
+
+        final var json = JsonBodies.parse(body).orElse(null);
+        if (json != null) {
+            final var nullPath = JsonNulls.findFirst(json);
+            if (nullPath.isPresent()) {
+                final var path = nullPath.orElseThrow();
+                RestconfErrors.send(response, HttpServletResponse.SC_BAD_REQUEST, RestconfErrors.body(
+                    "malformed-message", (path.isEmpty() ? "the body" : path)
+                        + ": null is not a valid value; leave the leaf out instead"), false);
+                return;
+            }
+        }
+
+        final var replayed = new BufferedRequest(request, body);
+        final var path = path(request);
+        if ("POST".equals(request.getMethod()) && path.startsWith(OPERATIONS)) {
+            invoke(replayed, new RpcErrorResponse(response, RpcInputHints.message(rpcName(path), json)), chain);
+        } else {
+            chain.doFilter(replayed, response);
+        }
+    }
+
+    /** The operation a path names: {@code cnsmo-vpn:create-enrollment-token}. */
+    private static String rpcName(final String path) {
+        final var rest = path.substring(OPERATIONS.length());
+        final int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static void invoke(final HttpServletRequest request, final RpcErrorResponse response,
+            final FilterChain chain) throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (RuntimeException | ServletException e) {
+            // Jersey rethrows what no exception mapper took, usually after its sendError(500) became the 400
+            if (!response.replaced() && !response.untouched()) {
+                throw e;
+            }
+            LOG.debug("RESTCONF failed on the input of {}, answering 400", request.getRequestURI(), e);
+            // becomes the 400, unless it is one already
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            return;
+        }
+        if (!request.isAsyncStarted()) {
+            response.replaceEmptyServerError();
+        }
+    }
+
+    private static void tooBig(final HttpServletResponse response) throws IOException {
+        RestconfErrors.send(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, RestconfErrors.body("too-big",
+            "the body is larger than " + MAX_BODY / (1024 * 1024) + " MiB"), false);
+    }
+}
