@@ -77,8 +77,7 @@ public final class SdnService implements AutoCloseable {
             @Reference final NotificationService notificationService) {
         final var switches = new SwitchRpcs(rpcService);
         status = new StatusWriter(dataBroker, executor);
-        final var writer = new SwitchWriter((datapathId, flow, add) -> add ? switches.addFlow(datapathId, flow)
-            : switches.removeFlow(datapathId, flow), executor);
+        final var writer = new SwitchWriter(switches, executor);
         renderer = new SwitchRenderer(writer, status, switches, executor, Clock.systemUTC(), POLL_SLICES);
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,

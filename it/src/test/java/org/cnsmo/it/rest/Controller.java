@@ -104,6 +104,11 @@ public final class Controller implements AutoCloseable {
         signalJvm("TERM");
     }
 
+    /** The pid of the controller's JVM. */
+    public long jvmPid() {
+        return jvm().orElseThrow(() -> new IllegalStateException("no controller JVM under " + home)).pid();
+    }
+
     /** Kills the controller's JVM with SIGKILL, leaving whatever it started to itself. */
     public void kill() throws IOException, InterruptedException {
         signalJvm("KILL");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A private Open vSwitch (userspace datapath, its own database and run directory) with two node
@@ -151,6 +152,36 @@ public final class Dataplane implements AutoCloseable {
 
     void deleteAllFlows(final String bridge) throws IOException, InterruptedException {
         run("ovs-ofctl", "-O", "OpenFlow13", "del-flows", bridge);
+    }
+
+    /** The meters of a bridge, as ovs-ofctl prints them. */
+    String meters(final String bridge) throws IOException, InterruptedException {
+        return exec("ovs-ofctl", "-O", "OpenFlow13", "dump-meters", bridge).output();
+    }
+
+    /**
+     * The packets a meter took in and the packets its band dropped.
+     *
+     * @return {packets in, packets dropped}
+     */
+    long[] meterStats(final String bridge, final long meterId) throws IOException, InterruptedException {
+        final var text = exec("ovs-ofctl", "-O", "OpenFlow13", "meter-stats", bridge, "meter=" + meterId).output();
+        final var in = Pattern.compile("packet_in_count:(\\d+)").matcher(text);
+        final var band = Pattern.compile("0: packet_count:(\\d+)").matcher(text);
+        if (!in.find() || !band.find()) {
+            throw new IOException("no statistics for meter " + meterId + " on " + bridge + ": " + text);
+        }
+        return new long[] { Long.parseLong(in.group(1)), Long.parseLong(band.group(1)) };
+    }
+
+    /**
+     * Sends TCP SYNs from a host to a port, a packet every {@code intervalMicros}, for a number of seconds;
+     * bounded in rate and time, inside the test's own namespaces.
+     */
+    void synFlood(final String fromNs, final String ip, final int port, final int intervalMicros, final int seconds)
+            throws IOException, InterruptedException {
+        exec("ip", "netns", "exec", fromNs, "timeout", "--signal=INT", String.valueOf(seconds), "hping3", "-q", "-S",
+            "-p", String.valueOf(port), "-i", "u" + intervalMicros, ip);
     }
 
     @Override

@@ -20,9 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.cnsmo.it.rest.Controller;
@@ -50,6 +54,9 @@ class SdnEndToEndTest {
     /** Every node bridge carries five base flows: classification, two firewall defaults, forwarding. */
     private static final int BASE_FLOWS = 5;
     private static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** USER_HZ: Linux reports process CPU times in /proc in these units, 100 on every common platform. */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private static Dataplane dataplane;
 
@@ -135,8 +142,66 @@ class SdnEndToEndTest {
         await("rule flows gone").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
     }
 
+    /**
+     * A flood at a reject rule reaches the controller through the reject meter: the switch drops what is over
+     * the budget, so the controller's cost is bounded and RESTCONF keeps answering.
+     */
     @Test
     @Order(4)
+    void synFloodAtARejectRuleCostsTheControllerOnlyTheMeteredRate(final RestconfClient client,
+            final Controller controller) throws Exception {
+        assertStatus(201, client.put(RULES + "reject-flood", rule("reject-flood", "in", "tcp",
+            "\"destination-port\":7005", "reject", 100)));
+        await("reject flow on A").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS + 1);
+        final var meters = dataplane.meters(BRIDGE_A);
+        assertTrue(meters.contains("meter=1") && meters.contains("pktps") && meters.contains("rate=100"),
+            () -> "the reject meter on A: " + meters);
+        assertTrue(dataplane.flows(BRIDGE_A).stream().anyMatch(flow -> flow.contains("tp_dst=7005")
+            && flow.contains("meter:1") && flow.contains("CONTROLLER")), "the reject flow goes through the meter");
+
+        final int seconds = 10;
+        final long idleCpu = controllerCpuMillis(controller, seconds);
+        final long[] before = dataplane.meterStats(BRIDGE_A, 1);
+        final long cpuBefore = cpuMillis(controller);
+        final var flood = CompletableFuture.runAsync(() -> {
+            try {
+                // 10,000 SYNs a second for 10 s: without the meter, each would be a packet-in.
+                dataplane.synFlood(HOST_B, IP_A, 7005, 100, seconds);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long slowest = 0;
+        while (!flood.isDone()) {
+            final long start = System.nanoTime();
+            assertEquals(200, client.getConfig(RULES + "reject-flood").status(), "RESTCONF answers during the flood");
+            slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
+            Thread.sleep(500);
+        }
+        flood.get();
+        final long floodCpu = cpuMillis(controller) - cpuBefore;
+        final long[] after = dataplane.meterStats(BRIDGE_A, 1);
+        final long metered = after[0] - before[0];
+        final long dropped = after[1] - before[1];
+        final long passed = metered - dropped;
+        System.out.printf("Reject flood: %d SYNs metered in %d s, %d dropped by the switch, %d reached the "
+            + "controller (budget %d/s); controller CPU %d ms during the flood, %d ms idle over as long; slowest "
+            + "RESTCONF read %d ms%n", metered, seconds, dropped, passed, 100, floodCpu, idleCpu, slowest);
+        assertTrue(metered > 20_000, () -> "the flood reached the reject flow: " + metered);
+        assertTrue(passed <= 100L * (seconds + 2) + 50, () -> passed + " packet-ins in " + seconds + " s");
+        // Without the meter the controller would take every SYN as a packet-in: over 10 s, several seconds of CPU.
+        assertTrue(floodCpu - idleCpu < 4_000, () -> "controller CPU " + floodCpu + " ms vs idle " + idleCpu);
+        final var refused = dataplane.connect(HOST_B, IP_A, 7005);
+        assertTrue(refused.refused(), () -> "a connection after the flood is still refused: " + refused);
+
+        assertStatus(204, client.delete(RULES + "reject-flood"));
+        await("reject flow gone").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
+    }
+
+    @Test
+    @Order(5)
     void outboundRuleAppliesOnlyToItsSourceRange(final RestconfClient client) throws Exception {
         assertStatus(201, client.put(RULES + "a2-no-9000", rule("a2-no-9000", "out", "tcp",
             "\"destination-port\":9000,\"address-match\":\"source\",\"address-range\":\"10.99.0.4/30\"", "drop", 100)));
@@ -156,7 +221,7 @@ class SdnEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void higherPriorityWinsWhereRulesOverlap(final RestconfClient client) throws Exception {
         assertStatus(201, client.put(RULES + "drop-9100s", rule("drop-9100s", "in", "tcp",
             "\"destination-port-range\":{\"lower\":9100,\"upper\":9199}", "drop", 100)));
@@ -177,7 +242,7 @@ class SdnEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void invalidRuleIsRefusedAndLeavesTheSwitchAlone(final RestconfClient client) throws Exception {
         final var before = dataplane.flows(BRIDGE_A);
         assertRefused(client.put(RULES + "upside-down", rule("upside-down", "in", "tcp",
@@ -195,7 +260,7 @@ class SdnEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void wipedFlowTableComesBack(final RestconfClient client) throws Exception {
         blockPort8080(client);
         final var intended = dataplane.flows(BRIDGE_A);
@@ -207,7 +272,7 @@ class SdnEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void strayFlowWithAFiltersCookieIsReplaced() throws Exception {
         final var intended = dataplane.flows(BRIDGE_A);
         final var filterFlow = intended.stream().filter(flow -> flow.contains("tp_dst=8080")).findFirst()
@@ -223,7 +288,7 @@ class SdnEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void reconnectedBridgeGetsItsFlowsBack() throws Exception {
         final var intended = dataplane.flows(BRIDGE_A);
         dataplane.detachController(BRIDGE_A);
@@ -233,7 +298,7 @@ class SdnEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void restartedControllerRestoresExactlyTheIntent(final Controller controller) throws Exception {
         final var intendedA = dataplane.flows(BRIDGE_A);
         final var intendedB = dataplane.flows(BRIDGE_B);
@@ -248,6 +313,23 @@ class SdnEndToEndTest {
         assertStatus(204, controller.client().delete(FILTERS + "no-8080"));
         await("filter flow gone after restart").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
         assertTrue(dataplane.connect(HOST_B, IP_A, 8080).connected(), "8080 open again");
+    }
+
+    /** The controller JVM's CPU time (user and system), from /proc, in milliseconds. */
+    private static long cpuMillis(final Controller controller) throws IOException {
+        final var stat = Files.readString(Path.of("/proc/" + controller.jvmPid() + "/stat"));
+        // Fields after the command name, which is in parentheses: utime and stime are the 12th and 13th.
+        final var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        final long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** The controller's CPU time over a quiet period as long as the flood, as the baseline of the same run. */
+    private static long controllerCpuMillis(final Controller controller, final int seconds)
+            throws IOException, InterruptedException {
+        final long before = cpuMillis(controller);
+        Thread.sleep(seconds * 1000L);
+        return cpuMillis(controller) - before;
     }
 
     private static void blockPort8080(final RestconfClient client) throws Exception {

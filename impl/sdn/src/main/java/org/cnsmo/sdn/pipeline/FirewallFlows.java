@@ -84,7 +84,8 @@ public final class FirewallFlows {
         return switch (rule.action()) {
             case Accept -> FlowParts.goTo(Pipeline.TABLE_FORWARD);
             case Drop -> FlowParts.drop();
-            case Reject -> FlowParts.output(OutputPortValues.CONTROLLER.getName(), Pipeline.REJECT_PACKET_IN_BYTES);
+            case Reject -> FlowParts.meteredOutput(Pipeline.REJECT_METER_ID, OutputPortValues.CONTROLLER.getName(),
+                Pipeline.REJECT_PACKET_IN_BYTES);
         };
     }
 }

@@ -26,10 +26,13 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.I
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.GoToTableCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.MeterCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.apply.actions._case.ApplyActionsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.go.to.table._case.GoToTableBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.meter._case.MeterBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.InstructionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
@@ -129,12 +132,31 @@ final class FlowParts {
 
     /** Output to a reserved port such as NORMAL or CONTROLLER. */
     static Instructions output(final String reservedPort, final int maxLength) {
-        return apply(new ActionBuilder().setOrder(0)
+        return apply(outputAction(reservedPort, maxLength));
+    }
+
+    /**
+     * Output to a reserved port through a meter first: packets over the meter's rate are dropped by the switch.
+     * OpenFlow 1.3 runs the meter instruction before apply-actions.
+     */
+    static Instructions meteredOutput(final long meterId, final String reservedPort, final int maxLength) {
+        return new InstructionsBuilder().setInstruction(BindingMap.of(
+            new InstructionBuilder().setOrder(0).setInstruction(new MeterCaseBuilder()
+                .setMeter(new MeterBuilder().setMeterId(new MeterId(Uint32.valueOf(meterId))).build())
+                .build()).build(),
+            new InstructionBuilder().setOrder(1).setInstruction(new ApplyActionsCaseBuilder()
+                .setApplyActions(new ApplyActionsBuilder().setAction(BindingMap.of(outputAction(reservedPort,
+                    maxLength))).build())
+                .build()).build())).build();
+    }
+
+    private static Action outputAction(final String reservedPort, final int maxLength) {
+        return new ActionBuilder().setOrder(0)
             .setAction(new OutputActionCaseBuilder().setOutputAction(new OutputActionBuilder()
                 .setOutputNodeConnector(new Uri(reservedPort))
                 .setMaxLength(Uint16.valueOf(maxLength))
                 .build()).build())
-            .build());
+            .build();
     }
 
     private static Instructions apply(final Action action) {

@@ -16,7 +16,8 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  * table 0  INGRESS       p40000  traffic filters: tcp, ip_dst=prefix, tcp_dst=port -&gt; drop
  *                        p100    in_port=uplink -&gt; goto 10   (towards the node: direction "in")
  *                        p0      anything else  -&gt; goto 20   (from the node: direction "out")
- * table 10 FIREWALL_IN   p1000+rule priority: a rule -&gt; goto 30 (accept) | drop | CONTROLLER (reject)
+ * table 10 FIREWALL_IN   p1000+rule priority: a rule -&gt; goto 30 (accept) | drop
+ *                                | meter 1, CONTROLLER (reject: at most the reject budget reaches the controller)
  *                        p0      -&gt; goto 30 (no rule matched: accept)
  * table 20 FIREWALL_OUT  same as table 10 for direction "out"
  * table 30 FORWARD       p0      -&gt; NORMAL (the bridge switches as a learning switch)
@@ -42,6 +43,15 @@ public final class Pipeline {
 
     /** Bytes of a rejected packet sent to the controller: enough for Ethernet, IPv4 and L4 headers. */
     public static final int REJECT_PACKET_IN_BYTES = 128;
+    /**
+     * The meter every reject flow goes through before its packet-in, on every node's switch: a flood at a
+     * reject rule costs the controller at most {@link #REJECT_PER_SECOND} packets per second per switch.
+     */
+    public static final long REJECT_METER_ID = 1;
+    /** Rejected packets per second and switch that reach the controller, and are answered. */
+    public static final int REJECT_PER_SECOND = 100;
+    /** Rejected packets a switch may send the controller at once, above the rate. */
+    public static final int REJECT_BURST = 50;
 
     private Pipeline() {
         // constants only

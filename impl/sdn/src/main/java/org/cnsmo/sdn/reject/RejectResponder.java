@@ -10,6 +10,7 @@ package org.cnsmo.sdn.reject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cnsmo.sdn.pipeline.Cookies;
+import org.cnsmo.sdn.pipeline.Pipeline;
 import org.cnsmo.sdn.switches.SwitchRpcs;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RejectResponder implements NotificationService.Listener<PacketReceived> {
     private static final Logger LOG = LoggerFactory.getLogger(RejectResponder.class);
-    static final int BURST = 50;
-    static final int RATE_PER_SECOND = 100;
+    static final int BURST = Pipeline.REJECT_BURST;
+    static final int RATE_PER_SECOND = Pipeline.REJECT_PER_SECOND;
 
     private final SwitchRpcs switches;
     private final Map<String, TokenBucket> budgets = new ConcurrentHashMap<>();

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yangtools.yang.common.Uint64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends flow changes straight to the connected switches, one flow-mod per flow through the OpenFlow
@@ -32,6 +34,7 @@ import org.opendaylight.yangtools.yang.common.Uint64;
  * Confined to the renderer's thread.
  */
 public final class SwitchWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchWriter.class);
     /** Outstanding flow-mods per switch; the plugin confirms them at its next barrier. */
     static final int MAX_IN_FLIGHT = 10_000;
 
@@ -39,6 +42,17 @@ public final class SwitchWriter {
     @FunctionalInterface
     public interface FlowMods {
         ListenableFuture<Boolean> send(Uint64 datapathId, Flow flow, boolean add);
+
+        /**
+         * Installs the meters the flows use, before any flow is sent to a switch that connected: a flow that
+         * names a meter the switch lacks is refused.
+         *
+         * @param datapathId the switch
+         * @return whether the switch holds them
+         */
+        default ListenableFuture<Boolean> installMeters(final Uint64 datapathId) {
+            return Futures.immediateFuture(Boolean.TRUE);
+        }
     }
 
     /**
@@ -55,6 +69,8 @@ public final class SwitchWriter {
     private static final class Outbox {
         private final ArrayDeque<FlowMod> waiting = new ArrayDeque<>();
         private int inFlight;
+        /** Flows wait until the switch's meters are installed. */
+        private boolean metersInstalled;
     }
 
     private final Map<Uint64, Outbox> outboxes = new HashMap<>();
@@ -77,7 +93,28 @@ public final class SwitchWriter {
         final var outbox = new Outbox();
         outboxes.put(datapathId, outbox);
         planned.forEach(flow -> outbox.waiting.add(new FlowMod(flow, true)));
-        drain(datapathId, outbox);
+        Futures.addCallback(flowMods.installMeters(datapathId), new FutureCallback<>() {
+            @Override
+            public void onSuccess(final Boolean installed) {
+                if (!installed) {
+                    LOG.warn("Switch {} refused CNSMO's meters: its reject rules will be refused too", datapathId);
+                }
+                metersDone(datapathId, outbox);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.warn("Cannot install CNSMO's meters on switch {}", datapathId, cause);
+                metersDone(datapathId, outbox);
+            }
+        }, executor);
+    }
+
+    private void metersDone(final Uint64 datapathId, final Outbox outbox) {
+        outbox.metersInstalled = true;
+        if (outboxes.get(datapathId) == outbox) {
+            drain(datapathId, outbox);
+        }
     }
 
     /** A switch went away: nothing more is sent to it until it connects again. */
@@ -98,7 +135,7 @@ public final class SwitchWriter {
     /** Whether flow-mods to a switch are waiting or not yet confirmed: what it holds is still changing. */
     public boolean busy(final Uint64 datapathId) {
         final var outbox = outboxes.get(datapathId);
-        return outbox != null && (outbox.inFlight > 0 || !outbox.waiting.isEmpty());
+        return outbox != null && (!outbox.metersInstalled || outbox.inFlight > 0 || !outbox.waiting.isEmpty());
     }
 
     private void enqueue(final Uint64 datapathId, final FlowMod mod) {
@@ -110,7 +147,7 @@ public final class SwitchWriter {
     }
 
     private void drain(final Uint64 datapathId, final Outbox outbox) {
-        while (outbox.inFlight < MAX_IN_FLIGHT && !outbox.waiting.isEmpty()) {
+        while (outbox.metersInstalled && outbox.inFlight < MAX_IN_FLIGHT && !outbox.waiting.isEmpty()) {
             final var mod = outbox.waiting.poll();
             outbox.inFlight++;
             Futures.addCallback(flowMods.send(datapathId, mod.flow(), mod.add()), new FutureCallback<>() {

@@ -12,7 +12,9 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.List;
+import org.cnsmo.sdn.pipeline.RejectMeter;
 import org.cnsmo.sdn.render.InventoryPaths;
+import org.cnsmo.sdn.render.SwitchWriter;
 import org.cnsmo.sdn.stats.SwitchSnapshot;
 import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
@@ -26,6 +28,12 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCo
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeterInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeterInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.OriginalMeterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.UpdatedMeterBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacket;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInputBuilder;
 import org.opendaylight.yangtools.yang.common.RpcResult;
@@ -35,7 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Direct requests to a connected switch through the OpenFlow plugin's RPCs. */
-public final class SwitchRpcs {
+public final class SwitchRpcs implements SwitchWriter.FlowMods {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchRpcs.class);
     private static final Uint8 ALL_TABLES = Uint8.MAX_VALUE;
     private static final FlowCookie EXACT_COOKIE = new FlowCookie(Uint64.MAX_VALUE);
@@ -44,12 +52,40 @@ public final class SwitchRpcs {
     private final AddFlow addFlow;
     private final RemoveFlow removeFlow;
     private final TransmitPacket transmitPacket;
+    private final AddMeter addMeter;
+    private final UpdateMeter updateMeter;
 
     public SwitchRpcs(final RpcService rpcService) {
         getFlowStatistics = rpcService.getRpc(GetFlowStatistics.class);
         addFlow = rpcService.getRpc(AddFlow.class);
         removeFlow = rpcService.getRpc(RemoveFlow.class);
         transmitPacket = rpcService.getRpc(TransmitPacket.class);
+        addMeter = rpcService.getRpc(AddMeter.class);
+        updateMeter = rpcService.getRpc(UpdateMeter.class);
+    }
+
+    @Override
+    public ListenableFuture<Boolean> send(final Uint64 datapathId, final Flow flow, final boolean add) {
+        return add ? addFlow(datapathId, flow) : removeFlow(datapathId, flow);
+    }
+
+    /**
+     * Installs the reject meter: added, or, when the switch still has a meter of that id from an earlier
+     * connection, set to CNSMO's definition. The future says whether the switch holds it now.
+     */
+    @Override
+    public ListenableFuture<Boolean> installMeters(final Uint64 datapathId) {
+        final var meter = RejectMeter.meter();
+        final var what = "install meter " + meter.getMeterId().getValue() + " on switch " + datapathId;
+        final var added = Futures.catching(Futures.transform(addMeter.invoke(new AddMeterInputBuilder(meter)
+            .setNode(node(datapathId)).build()), RpcResult::isSuccessful, MoreExecutors.directExecutor()),
+            Exception.class, cause -> Boolean.FALSE, MoreExecutors.directExecutor());
+        return Futures.transformAsync(added, ok -> ok ? Futures.immediateFuture(Boolean.TRUE)
+            : outcome(updateMeter.invoke(new UpdateMeterInputBuilder()
+                .setNode(node(datapathId))
+                .setOriginalMeter(new OriginalMeterBuilder(meter).build())
+                .setUpdatedMeter(new UpdatedMeterBuilder(meter).build())
+                .build()), what), MoreExecutors.directExecutor());
     }
 
     /** Reads every flow of a switch with its counters, straight from the switch. */

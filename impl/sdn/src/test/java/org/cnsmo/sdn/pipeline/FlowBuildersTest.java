@@ -23,6 +23,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.acti
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.GoToTableCase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.MeterCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4Match;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.TcpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.UdpMatch;
@@ -70,6 +71,11 @@ class FlowBuildersTest {
             final var output = ((OutputActionCase) action(flow)).getOutputAction();
             assertEquals("CONTROLLER", output.getOutputNodeConnector().getValue());
             assertEquals(Pipeline.REJECT_PACKET_IN_BYTES, output.getMaxLength().intValue());
+            // The packet-in goes through the reject meter first, so a flood reaches the controller rate-limited.
+            final var first = flow.getInstructions().nonnullInstruction().values().stream()
+                .min(java.util.Comparator.comparing(instruction -> instruction.getOrder())).orElseThrow();
+            assertEquals(Pipeline.REJECT_METER_ID, ((MeterCase) first.getInstruction()).getMeter().getMeterId()
+                .getValue().longValue());
         }
         final var first = (TcpMatch) flows.get(0).getMatch().getLayer4Match();
         assertEquals(7000, first.getTcpDestinationPort().getValue().intValue());
@@ -124,8 +130,9 @@ class FlowBuildersTest {
     }
 
     private static Object action(final Flow flow) {
-        final var apply = (ApplyActionsCase) flow.getInstructions().nonnullInstruction().values().iterator().next()
-            .getInstruction();
+        final var apply = flow.getInstructions().nonnullInstruction().values().stream()
+            .map(instruction -> instruction.getInstruction())
+            .filter(ApplyActionsCase.class::isInstance).map(ApplyActionsCase.class::cast).findFirst().orElseThrow();
         return apply.getApplyActions().nonnullAction().values().iterator().next().getAction();
     }
 }

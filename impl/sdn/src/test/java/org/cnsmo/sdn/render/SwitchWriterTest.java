@@ -71,6 +71,28 @@ class SwitchWriterTest {
     }
 
     @Test
+    void flowsWaitUntilTheSwitchHasItsMeters() {
+        final var meters = SettableFuture.<Boolean>create();
+        final var metered = new SwitchWriter(new SwitchWriter.FlowMods() {
+            @Override
+            public ListenableFuture<Boolean> send(final Uint64 datapathId, final Flow flow, final boolean add) {
+                return SwitchWriterTest.this.send(datapathId, flow, add);
+            }
+
+            @Override
+            public ListenableFuture<Boolean> installMeters(final Uint64 datapathId) {
+                return meters;
+            }
+        }, MoreExecutors.directExecutor());
+        metered.connected(ONE, List.of(flow("reject")));
+        assertEquals(List.of(), sentSoFar(), "a reject flow names the meter: it would be refused before it");
+        assertTrue(metered.busy(ONE));
+
+        meters.set(true);
+        assertEquals(List.of("+reject@1"), sentSoFar());
+    }
+
+    @Test
     void removalsGoBeforeAdditions() {
         writer.connected(ONE, List.of());
         final var delta = new FlowDelta();
