@@ -27,7 +27,7 @@ import org.osgi.service.component.annotations.Reference;
  * Serves the node agent's endpoint ({@link NodeAgentServlet}) on the controller's web server. Published as
  * a service only so that the OpenVPN renderer, which announces that the VPN service is ready, starts after it.
  */
-@Component(service = NodeAgentWeb.class)
+@Component(service = NodeAgentWeb.class, immediate = true)
 public final class NodeAgentWeb implements AutoCloseable {
     private final Registration registration;
 

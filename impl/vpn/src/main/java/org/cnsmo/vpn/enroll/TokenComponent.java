@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Owns the enrollment tokens. They live in memory: a restart invalidates the unused ones.
  */
-@Component(service = TokenService.class)
+@Component(service = TokenService.class, immediate = true)
 public final class TokenComponent implements TokenService {
     private final EnrollmentTokens tokens;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();

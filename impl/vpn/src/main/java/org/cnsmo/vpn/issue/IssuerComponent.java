@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Owns the client issuer shared by the RPCs and the node agent's endpoint.
  */
-@Component(service = VpnIssuer.class)
+@Component(service = VpnIssuer.class, immediate = true)
 public final class IssuerComponent implements VpnIssuer {
     private final ClientIssuer issuer;
 

@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Opens the controller's PKI in {@code <home>/pki}, creating the authority on first start.
  */
-@Component(service = VpnPki.class)
+@Component(service = VpnPki.class, immediate = true)
 public final class PkiComponent implements VpnPki {
     private final PkiStore store;
 

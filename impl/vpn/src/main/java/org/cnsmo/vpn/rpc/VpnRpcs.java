@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * time on their own thread. Published as a service only so that the OpenVPN renderer, which announces that
  * the VPN service is ready, starts after them.
  */
-@Component(service = VpnRpcs.class)
+@Component(service = VpnRpcs.class, immediate = true)
 @Designate(ocd = VpnRpcs.Configuration.class)
 public final class VpnRpcs implements AutoCloseable {
     /** The RPCs' settings. */

@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * sessions from the OpenVPN status file, and signs a fresh CRL when due. It publishes the enrollment tokens
  * whenever they change. Its state is confined to its own thread.
  */
-@Component(service = VpnStatus.class)
+@Component(service = VpnStatus.class, immediate = true)
 @Designate(ocd = StatusComponent.Configuration.class)
 public final class StatusComponent implements VpnStatus, AutoCloseable {
     /** The status poller's settings. */
@@ -164,7 +164,7 @@ public final class StatusComponent implements VpnStatus, AutoCloseable {
         try {
             source.get().sample().whenCompleteAsync((view, failure) -> {
                 if (failure != null) {
-                    LOG.debug("The VPN server's state is not available", failure);
+                    LOG.error("Cannot read the VPN server's state", failure);
                 } else {
                     publish(view);
                 }
