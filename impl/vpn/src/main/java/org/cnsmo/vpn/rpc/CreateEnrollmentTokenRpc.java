@@ -34,17 +34,17 @@ import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
  * @param tokens the token store
  * @param controllerUrl the controller's web address as nodes reach it, when known
  * @param tokensChanged called after a token was created
+ * @param defaultValidity validity of a token when the request does not say
  * @param executor where the call runs
  */
 public record CreateEnrollmentTokenRpc(EnrollmentTokens tokens, Supplier<Optional<String>> controllerUrl,
-        Runnable tokensChanged, ListeningExecutorService executor) implements CreateEnrollmentToken {
-    /** Validity of a token when the request does not say. */
-    static final long DEFAULT_VALIDITY = 3600;
-
+        Runnable tokensChanged, Duration defaultValidity, ListeningExecutorService executor)
+        implements CreateEnrollmentToken {
     public CreateEnrollmentTokenRpc {
         requireNonNull(tokens);
         requireNonNull(controllerUrl);
         requireNonNull(tokensChanged);
+        requireNonNull(defaultValidity);
         requireNonNull(executor);
     }
 
@@ -61,7 +61,7 @@ public record CreateEnrollmentTokenRpc(EnrollmentTokens tokens, Supplier<Optiona
                 final var validity = input.getValidity();
                 final var issued = tokens.create(input.getNode().getValue(),
                     Optional.ofNullable(input.getStaticAddress()).map(Ipv4Address::getValue),
-                    Duration.ofSeconds(validity == null ? DEFAULT_VALIDITY : validity.longValue()));
+                    validity == null ? defaultValidity : Duration.ofSeconds(validity.longValue()));
                 tokensChanged.run();
                 return RpcResultBuilder.success(new CreateEnrollmentTokenOutputBuilder()
                     .setToken(issued.text())
