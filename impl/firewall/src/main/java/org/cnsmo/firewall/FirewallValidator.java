@@ -21,6 +21,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.Firewall;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.Protocol;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule.Action;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule.AddressMatch;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule.Direction;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port.DestinationPort;
@@ -29,7 +30,8 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.PortNumber;
 
 /**
  * Checks firewall rules beyond what YANG expresses: the node exists, ports go with tcp or udp, port ranges
- * and address ranges are well formed, and no two rules have the same match and priority.
+ * and address ranges are well formed, no two rules have the same match and priority, and no two rules at
+ * the same priority have overlapping matches but different actions.
  */
 final class FirewallValidator {
     private static final String DEFAULT_ADDRESS_RANGE = "0.0.0.0/0";
@@ -54,6 +56,25 @@ final class FirewallValidator {
         // value type only
     }
 
+    /** Rules that can be ambiguous with each other: same direction, same priority. */
+    private record Group(Direction direction, int priority) {
+        // value type only
+    }
+
+    /**
+     * A rule without violations of its own, ready to be compared with the rules of its group. At most one of
+     * source and destination is set; neither when the rule's address-range is 0.0.0.0/0.
+     */
+    private record Candidate(Rule rule, Action action, Match match, @Nullable Ipv4Network source,
+            @Nullable Ipv4Network destination) {
+        // value type only
+    }
+
+    /** The rules of a group seen so far, all of them and those the transaction creates or changes. */
+    private record Seen(List<Candidate> all, List<Candidate> changed) {
+        // value type only
+    }
+
     private FirewallValidator() {
         // utility class
     }
@@ -64,16 +85,26 @@ final class FirewallValidator {
             FirewallValidator::name);
         final var violations = new ArrayList<Violation>();
         final var matches = new HashMap<Match, List<Rule>>();
+        final var groups = new HashMap<Group, Seen>();
         after.nonnullRule().values().stream()
             .sorted(Comparator.comparing(FirewallValidator::name))
             .forEach(rule -> {
-                if (changed.contains(name(rule))) {
+                final var isChanged = changed.contains(name(rule));
+                if (isChanged) {
                     NodeCheck.requireKnown(path(rule) + "/node", rule.getNode(), nodes, violations);
                 }
+                final var own = violations.size();
                 checkRequired(rule, violations);
                 final var ports = checkPorts(rule, violations);
-                final var range = checkAddressRange(rule, violations);
-                checkUnique(rule, ports, range, matches, violations);
+                final var prefix = rule.getAddressRange();
+                final var range = prefix == null ? DEFAULT_ADDRESS_RANGE : prefix.getValue();
+                final var network = checkAddressRange(rule, range, violations);
+                final var match = match(rule, ports, network == null ? range : network.toString());
+                final var valid = violations.size() == own;
+                checkUnique(rule, match, matches, violations);
+                if (valid && network != null) {
+                    checkOverlaps(candidate(rule, match, network), isChanged, groups, violations);
+                }
             });
         return violations;
     }
@@ -131,39 +162,42 @@ final class FirewallValidator {
     }
 
     /**
-     * Checks the address range and returns its canonical text, for comparing rules.
+     * Checks the address range and returns it in canonical form, for comparing rules, or {@code null} if it does not
+     * parse.
      */
-    private static String checkAddressRange(final Rule rule, final List<Violation> violations) {
-        final var prefix = rule.getAddressRange();
-        final var text = prefix == null ? DEFAULT_ADDRESS_RANGE : prefix.getValue();
+    private static @Nullable Ipv4Network checkAddressRange(final Rule rule, final String text,
+            final List<Violation> violations) {
         final Ipv4Network network;
         try {
             network = Ipv4Network.parse(text);
         } catch (IllegalArgumentException e) {
             violations.add(new Violation(path(rule) + "/address-range", "address-range " + e.getMessage()));
-            return text;
+            return null;
         }
         final var canonical = network.canonical();
         if (!network.isCanonical()) {
             violations.add(new Violation(path(rule) + "/address-range",
                 "address-range " + text + " has host bits set; use " + canonical));
         }
-        return canonical.toString();
+        return canonical;
+    }
+
+    private static Match match(final Rule rule, final Ports ports, final String addressRange) {
+        final var addressMatch = rule.getAddressMatch();
+        final var priority = rule.getPriority();
+        // 0.0.0.0/0 matches any address, whichever side it is compared with.
+        final var side = DEFAULT_ADDRESS_RANGE.equals(addressRange) || addressMatch == null ? AddressMatch.Destination
+            : addressMatch;
+        return new Match(rule.getDirection(), protocol(rule), ports, side, addressRange,
+            priority == null ? DEFAULT_PRIORITY : priority.intValue());
     }
 
     /**
      * Refuses a rule whose match and priority equal another rule's on a node both apply to (a rule
      * without node applies to every node): on the switch both would be one flow.
      */
-    private static void checkUnique(final Rule rule, final Ports ports, final String addressRange,
-            final Map<Match, List<Rule>> matches, final List<Violation> violations) {
-        final var addressMatch = rule.getAddressMatch();
-        final var priority = rule.getPriority();
-        // 0.0.0.0/0 matches any address, whichever side it is compared with.
-        final var side = DEFAULT_ADDRESS_RANGE.equals(addressRange) || addressMatch == null ? AddressMatch.Destination
-            : addressMatch;
-        final var match = new Match(rule.getDirection(), protocol(rule), ports, side, addressRange,
-            priority == null ? DEFAULT_PRIORITY : priority.intValue());
+    private static void checkUnique(final Rule rule, final Match match, final Map<Match, List<Rule>> matches,
+            final List<Violation> violations) {
         final var sameMatch = matches.computeIfAbsent(match, key -> new ArrayList<>());
         final var other = sameMatch.stream().filter(candidate -> shareANode(rule, candidate)).findFirst();
         sameMatch.add(rule);
@@ -179,6 +213,111 @@ final class FirewallValidator {
                 + "', which has the same match and priority but action "
                 + (otherAction == null ? "none" : otherAction.getName())));
         }
+    }
+
+    private static Candidate candidate(final Rule rule, final Match match, final Ipv4Network network) {
+        final var constrained = network.length() == 0 ? null : network;
+        final var source = match.addressMatch() == AddressMatch.Source;
+        return new Candidate(rule, rule.requireAction(), match, source ? constrained : null,
+            source ? null : constrained);
+    }
+
+    /**
+     * Refuses a rule whose match overlaps, at the same direction and priority, that of an earlier rule (by name)
+     * with a different action on a node both apply to: OpenFlow leaves undefined which of two overlapping flows
+     * of equal priority a packet hits, so the outcome would depend on the switch. Rules with the same action
+     * may overlap (one is redundant, not ambiguous); rules with the same match are left to checkUnique.
+     *
+     * <p>Unlike checkUnique, which looks at every rule (a duplicate has always been refused, so committed rules
+     * have none), this compares only pairs of which at least one rule the transaction creates or changes: rules
+     * committed before this check existed may overlap, and refusing them here would block every later commit,
+     * even one that does not touch them, until someone fixes them. Grouping by direction and priority and
+     * comparing a changed rule with its group, and an unchanged one with the changed rules of its group only,
+     * keeps a small change to a large rule set linear. As in checkUnique, the later rule of a pair (by name) is
+     * the one reported, naming the earlier one, and only its first overlap.
+     */
+    private static void checkOverlaps(final Candidate candidate, final boolean isChanged,
+            final Map<Group, Seen> groups, final List<Violation> violations) {
+        final var rule = candidate.rule();
+        final var seen = groups.computeIfAbsent(
+            new Group(rule.requireDirection(), candidate.match().priority()),
+            key -> new Seen(new ArrayList<>(), new ArrayList<>()));
+        for (var other : isChanged ? seen.all() : seen.changed()) {
+            if (other.action() == candidate.action() || other.match().equals(candidate.match())
+                    || !shareANode(rule, other.rule())) {
+                continue;
+            }
+            final var overlap = overlap(candidate, other);
+            if (overlap != null) {
+                violations.add(new Violation(path(rule), "overlaps rule '" + name(other.rule()) + "' at priority "
+                    + candidate.match().priority() + " with a different action (" + other.action().getName()
+                    + "): both match " + overlap + "; give one of them another priority"));
+                break;
+            }
+        }
+        seen.all().add(candidate);
+        if (isChanged) {
+            seen.changed().add(candidate);
+        }
+    }
+
+    /**
+     * What both rules match, as in {@code tcp port 7010 from 10.8.0.0/28}, or {@code null} if no packet matches
+     * both.
+     */
+    private static @Nullable String overlap(final Candidate one, final Candidate other) {
+        final var oneProtocol = one.match().protocol();
+        final var otherProtocol = other.match().protocol();
+        final Protocol protocol;
+        if (oneProtocol == Protocol.Any) {
+            protocol = otherProtocol;
+        } else if (otherProtocol == Protocol.Any || otherProtocol == oneProtocol) {
+            protocol = oneProtocol;
+        } else {
+            return null;
+        }
+        // A rule other than tcp or udp has no port (else it has a violation and is no candidate): every port.
+        final var lower = Math.max(one.match().ports().lower(), other.match().ports().lower());
+        final var upper = Math.min(one.match().ports().upper(), other.match().ports().upper());
+        if (lower > upper) {
+            return null;
+        }
+        // The source and the destination are independent fields: rules on different sides always overlap.
+        final var source = narrower(one.source(), other.source());
+        final var destination = narrower(one.destination(), other.destination());
+        if (source == null && one.source() != null || destination == null && one.destination() != null) {
+            return null;
+        }
+        final var text = new StringBuilder(protocol == Protocol.Any ? "any protocol" : protocol.getName());
+        if (lower != FIRST_PORT || upper != LAST_PORT) {
+            text.append(lower == upper ? " port " + lower : " ports " + lower + "-" + upper);
+        }
+        if (source != null) {
+            text.append(" from ").append(source);
+        }
+        if (destination != null) {
+            text.append(" to ").append(destination);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The addresses two ranges on the same side both match: the narrower of two nested prefixes, the one set
+     * if only one is, {@code null} if neither is or they are disjoint (canonical prefixes are either nested or
+     * disjoint).
+     */
+    private static @Nullable Ipv4Network narrower(final @Nullable Ipv4Network one,
+            final @Nullable Ipv4Network other) {
+        if (one == null) {
+            return other;
+        }
+        if (other == null) {
+            return one;
+        }
+        if (!one.overlaps(other)) {
+            return null;
+        }
+        return one.length() >= other.length() ? one : other;
     }
 
     private static boolean shareANode(final Rule rule, final Rule other) {

@@ -147,6 +147,120 @@ class FirewallValidatorTest {
     }
 
     @Test
+    void refusesOverlappingRulesWithDifferentActionsNamingBothAndTheOverlap() {
+        assertEquals(List.of(new Violation("firewall/rule=b", "overlaps rule 'a' at priority 100 with a different "
+                + "action (drop): both match tcp port 7010 from 10.8.0.0/28; give one of them another priority")),
+            FirewallValidator.validate(null, firewall(drop7000s().build(), allow7010().build()), NODES));
+    }
+
+    @Test
+    void acceptsOverlappingRulesWithTheSameAction() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(drop7000s().build(),
+            allow7010().setAction(Action.Drop).build()), NODES));
+    }
+
+    @Test
+    void acceptsOverlappingRulesAtDifferentPriorities() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(drop7000s().build(),
+            allow7010().setPriority(Uint16.valueOf(200)).build()), NODES));
+    }
+
+    @Test
+    void acceptsOverlappingRulesInDifferentDirections() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(drop7000s().build(),
+            allow7010().setDirection(Direction.Out).build()), NODES));
+    }
+
+    @Test
+    void acceptsOverlappingRulesOnDifferentNodes() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(
+            drop7000s().setNode(new NodeName("Agent.1")).build(),
+            allow7010().setNode(new NodeName("Agent.2")).build()), NODES));
+    }
+
+    @Test
+    void refusesOverlapOfRuleOnEveryNodeWithRuleOnOneNode() {
+        assertEquals(List.of(new Violation("firewall/rule=b", "overlaps rule 'a' at priority 100 with a different "
+                + "action (drop): both match tcp port 7010 from 10.8.0.0/28; give one of them another priority")),
+            FirewallValidator.validate(null, firewall(drop7000s().build(),
+                allow7010().setNode(new NodeName("Agent.1")).build()), NODES));
+    }
+
+    @Test
+    void refusesIntersectingPortRangesNamingTheCommonPorts() {
+        assertEquals(List.of(new Violation("firewall/rule=b", "overlaps rule 'a' at priority 100 with a different "
+                + "action (drop): both match tcp ports 7005-7010 from 10.8.0.0/28; give one of them another "
+                + "priority")),
+            FirewallValidator.validate(null, firewall(drop7000s().build(),
+                allow7010().setPort(ports(7005, 7020)).build()), NODES));
+    }
+
+    @Test
+    void acceptsDisjointPortRanges() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(drop7000s().build(),
+            allow7010().setPort(ports(7011, 7020)).build()), NODES));
+    }
+
+    @Test
+    void refusesSourceAndDestinationRangesSinceTheyAlwaysOverlap() {
+        assertEquals(List.of(new Violation("firewall/rule=b", "overlaps rule 'a' at priority 100 with a different "
+                + "action (drop): both match tcp port 7010 from 10.8.0.0/28 to 192.168.1.0/24; give one of them "
+                + "another priority")),
+            FirewallValidator.validate(null, firewall(drop7000s().build(), allow7010()
+                .setAddressMatch(AddressMatch.Destination).setAddressRange(new Ipv4Prefix("192.168.1.0/24"))
+                .build()), NODES));
+    }
+
+    @Test
+    void acceptsDisjointPrefixesOnTheSameSide() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(drop7000s().build(),
+            allow7010().setAddressRange(new Ipv4Prefix("10.8.0.16/28")).build()), NODES));
+    }
+
+    @Test
+    void refusesAnyProtocolOverlappingTcpWithDifferentAction() {
+        assertEquals(List.of(new Violation("firewall/rule=b", "overlaps rule 'a' at priority 100 with a different "
+                + "action (reject): both match tcp port 22 to 10.8.0.0/24; give one of them another priority")),
+            FirewallValidator.validate(null, firewall(
+                rule("a").setAction(Action.Reject).setAddressRange(new Ipv4Prefix("10.8.0.0/24")).build(),
+                tcp("b", 22).build()), NODES));
+    }
+
+    @Test
+    void acceptsIcmpAndTcpRulesOtherwiseOverlapping() {
+        assertEquals(List.of(), FirewallValidator.validate(null, firewall(
+            rule("a").setProtocol(Protocol.Icmp).setAction(Action.Drop).build(),
+            rule("b").setProtocol(Protocol.Tcp).build()), NODES));
+    }
+
+    @Test
+    void refusesNewRuleOverlappingCommittedOne() {
+        // The pair is reported at the later rule by name, as for duplicates, whichever of them is new.
+        final var committed = firewall(allow7010().build());
+        assertEquals(List.of(new Violation("firewall/rule=b", "overlaps rule 'a' at priority 100 with a different "
+                + "action (drop): both match tcp port 7010 from 10.8.0.0/28; give one of them another priority")),
+            FirewallValidator.validate(committed, firewall(drop7000s().build(), allow7010().build()), NODES));
+    }
+
+    @Test
+    void keepsCommittedOverlapOutOfUnrelatedCommit() {
+        // Rules committed before overlaps were refused must not block commits that do not touch them.
+        final var a = drop7000s().build();
+        final var b = allow7010().build();
+        assertEquals(List.of(), FirewallValidator.validate(firewall(a, b), firewall(a, b, tcp("ssh", 22).build()),
+            NODES));
+    }
+
+    @Test
+    void refusesChangedRuleOfCommittedOverlap() {
+        final var b = allow7010().build();
+        assertEquals(List.of(new Violation("firewall/rule=b", "overlaps rule 'a' at priority 100 with a different "
+                + "action (reject): both match tcp port 7010 from 10.8.0.0/28; give one of them another priority")),
+            FirewallValidator.validate(firewall(drop7000s().build(), b),
+                firewall(drop7000s().setAction(Action.Reject).build(), b), NODES));
+    }
+
+    @Test
     void refusesRuleWithoutDirectionActionOrRangeEndNamingTheLeaf() {
         final var range = new org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.port
             .DestinationPortRangeBuilder().setDestinationPortRange(new org.opendaylight.yang.gen.v1.urn.cnsmo
@@ -166,6 +280,17 @@ class FirewallValidatorTest {
 
     private static RuleBuilder rule(final String name) {
         return new RuleBuilder().setName(new ObjectName(name)).setDirection(Direction.In).setAction(Action.Accept);
+    }
+
+    /** Rule a: inbound tcp 7000-7010 from 10.8.0.0/28, drop. */
+    private static RuleBuilder drop7000s() {
+        return rule("a").setProtocol(Protocol.Tcp).setPort(ports(7000, 7010)).setAddressMatch(AddressMatch.Source)
+            .setAddressRange(new Ipv4Prefix("10.8.0.0/28")).setAction(Action.Drop);
+    }
+
+    /** Rule b: inbound tcp 7010 from 10.8.0.0/24, accept; overlaps rule a on 7010 from 10.8.0.0/28. */
+    private static RuleBuilder allow7010() {
+        return tcp("b", 7010).setAddressMatch(AddressMatch.Source).setAddressRange(new Ipv4Prefix("10.8.0.0/24"));
     }
 
     private static RuleBuilder tcp(final String name, final int port) {

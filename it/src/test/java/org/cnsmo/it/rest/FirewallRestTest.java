@@ -42,8 +42,14 @@ class FirewallRestTest {
             "priority is between 1 and 1000");
         assertRefused(client.put("cnsmo-firewall:firewall/rule=copy",
             VALID.replace("no-db", "copy").replace("reject", "accept")), "conflicts with rule");
+        // Port 5440 from 10.8.0.0/29 is inside no-db's match: at the same priority the switch could apply either.
+        assertRefused(client.put("cnsmo-firewall:firewall/rule=shadow", """
+            {"cnsmo-firewall:rule":[{"name":"shadow","node":"fw.A","direction":"in","protocol":"tcp",
+              "destination-port":5440,"address-match":"source","address-range":"10.8.0.0/29",
+              "action":"accept","priority":200}]}"""), "firewall/rule=shadow: overlaps rule 'no-db'");
         assertConfig(client, RULE, VALID);
         assertAbsent(client, "cnsmo-firewall:firewall/rule=copy");
+        assertAbsent(client, "cnsmo-firewall:firewall/rule=shadow");
 
         assertStatus(200, client.patch(RULE, """
             {"cnsmo-firewall:rule":[{"name":"no-db","action":"drop"}]}"""));
