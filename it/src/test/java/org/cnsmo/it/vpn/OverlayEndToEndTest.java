@@ -18,12 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.cnsmo.it.rest.Controller;
 import org.cnsmo.it.rest.ControllerExtension;
 import org.cnsmo.it.rest.RestconfClient;
@@ -62,6 +64,9 @@ class OverlayEndToEndTest {
     /** A token created at the start and used once it has expired, at the end. */
     private static String expiringToken;
     private static Instant expiringTokenExpires;
+    /** The pin of the controller's HTTPS key, from the first join command. */
+    private static String pin;
+
 
     @BeforeAll
     static void startOverlay(final Controller controller) throws Exception {
@@ -98,13 +103,40 @@ class OverlayEndToEndTest {
 
     @Test
     @Order(1)
-    void twoNodesJoinWithTokensAndReachEachOtherOverTheOverlay(final RestconfClient client) throws Exception {
+    void twoNodesJoinWithTokensAndReachEachOtherOverTheOverlay(final RestconfClient client,
+            final Controller controller) throws Exception {
         final var token1 = createToken(client, "vpn.n1", N1_ADDRESS, 600);
         final var token2 = createToken(client, "vpn.n2", null, 600);
-        assertTrue(token1.get("join-command").getAsString().contains("--token " + token1.get("token").getAsString()));
+        final var joinCommand = token1.get("join-command").getAsString();
+        // The token reaches the agent on standard input (echo is a shell builtin), never on a command line.
+        assertTrue(joinCommand.contains("echo '" + token1.get("token").getAsString() + "' | sudo bash cnsmo-node join")
+            && joinCommand.contains("--token -") && joinCommand.startsWith("curl -fsSk --pinnedpubkey 'sha256//"),
+            joinCommand);
+        final var pinMatch = Pattern.compile("--pin '([^']+)'").matcher(joinCommand);
+        assertTrue(pinMatch.find(), joinCommand);
+        pin = pinMatch.group(1);
 
-        join(n1, token1.get("token").getAsString());
+        // Everything both joins send crosses the underlay bridge: record it, as a man in the middle would.
+        final var capture = Path.of("target/overlay/join.pcap").toAbsolutePath();
+        final var tcpdump = new ProcessBuilder("tcpdump", "-i", "cnsmo-ul", "-U", "-s", "0", "-w", capture.toString(),
+            "tcp").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Thread.sleep(1_000);
+        // n1 runs the join command exactly as the controller gave it (as root already, so without sudo): it
+        // fetches the agent over pinned HTTPS too.
+        final var joined = overlay.ovs(n1, "bash", "-c", "cd " + n1.dir() + " && "
+            + joinCommand.replace("sudo ", ""));
+        assertEquals(0, joined.exitCode(), joined.output());
+        assertTrue(joined.output().contains("joined: node"), joined.output());
         join(n2, token2.get("token").getAsString());
+        Thread.sleep(1_000);
+        tcpdump.destroy();
+        tcpdump.waitFor();
+        final var captured = new String(Files.readAllBytes(capture), StandardCharsets.ISO_8859_1);
+        assertTrue(captured.length() > 10_000, "the capture saw the joins: " + captured.length() + " bytes");
+        for (var secret : List.of(token1.get("token").getAsString(), token2.get("token").getAsString(),
+                "client.key", "PRIVATE KEY", "token=", controller.adminPassword())) {
+            assertFalse(captured.contains(secret), "the underlay carries '" + secret + "' in clear");
+        }
         final var n2Address = configuredAddress(client, "vpn.n2");
         assertNotEquals(N1_ADDRESS, n2Address);
 
@@ -163,14 +195,26 @@ class OverlayEndToEndTest {
     @Order(4)
     void usedTokenIsRefusedWithAClearMessage(final RestconfClient client) throws Exception {
         final var token = createToken(client, "vpn.n3", null, 600).get("token").getAsString();
+        // The observed list is published after the RPC answers.
+        await("the new token listed").atMost(Duration.ofSeconds(5)).until(() -> client
+            .getOperational("cnsmo-vpn:vpn/enrollment-tokens").body().contains("\"vpn.n3\""));
         final var pending = client.getOperational("cnsmo-vpn:vpn/enrollment-tokens");
-        assertTrue(pending.body().contains("\"vpn.n3\""), pending.body());
         assertFalse(pending.body().contains(token.substring(token.indexOf('.') + 1)), "secrets are never listed");
+        // A server with another key (a man in the middle, whatever CA signed it) gets nothing: the agent stops
+        // before sending a byte, the token stays unspent and the VM unchanged.
+        final var spoofed = overlay.agent(n3, agent, "join", "--controller", controllerUrl(), "--pin",
+            "sha256//" + "A".repeat(43) + "=", "--token", token);
+        assertNotEquals(0, spoofed.exitCode(), spoofed.output());
+        assertTrue(spoofed.output().contains("does not match the pin"), spoofed.output());
+        assertFalse(overlay.ovs(n3, "ovs-vsctl", "br-exists", "br-cnsmo").ok(), "a refused join creates nothing");
+        assertFalse(Files.exists(n3.agentDir().resolve("node.env")) || Files.exists(n3.agentDir().resolve(
+            "client.key")), "a refused join leaves no files");
         join(n3, token);
         assertStatus(204, client.invoke("cnsmo-vpn:revoke-client", "{\"input\": {\"name\": \"vpn.n3\"}}"));
         assertTrue(overlay.agent(n3, agent, "leave", "--force").ok());
 
-        final var again = overlay.agent(n3, agent, "join", "--controller", controllerUrl(), "--token", token);
+        final var again = overlay.agent(n3, agent, "join", "--controller", controllerUrl(), "--pin", pin, "--token",
+            token);
         assertNotEquals(0, again.exitCode(), again.output());
         assertTrue(again.output().contains("has already been used"), again.output());
         assertFalse(overlay.ovs(n3, "ovs-vsctl", "br-exists", "br-cnsmo").ok(), "a refused join creates nothing");
@@ -272,8 +316,8 @@ class OverlayEndToEndTest {
     void expiredTokenIsRefusedWithAClearMessage() throws Exception {
         await("the first token expires").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
             .until(() -> Instant.now().isAfter(expiringTokenExpires.plusSeconds(1)));
-        final var result = overlay.agent(n3, agent, "join", "--controller", controllerUrl(), "--token",
-            expiringToken);
+        final var result = overlay.agent(n3, agent, "join", "--controller", controllerUrl(), "--pin", pin,
+            "--token", expiringToken);
         assertNotEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("expired at"), result.output());
     }
@@ -334,7 +378,8 @@ class OverlayEndToEndTest {
     }
 
     private static void join(final Machine machine, final String token) throws IOException, InterruptedException {
-        final var result = overlay.agent(machine, agent, "join", "--controller", controllerUrl(), "--token", token);
+        final var result = overlay.agent(machine, agent, "join", "--controller", controllerUrl(), "--pin", pin,
+            "--token", token);
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("joined: node"), result.output());
     }
@@ -351,7 +396,7 @@ class OverlayEndToEndTest {
     }
 
     private static String controllerUrl() {
-        return "http://" + Overlay.CONTROLLER_IP + ":8181";
+        return "https://" + Overlay.CONTROLLER_IP + ":8443";
     }
 
     private static JsonObject createToken(final RestconfClient client, final String node, final int validity)

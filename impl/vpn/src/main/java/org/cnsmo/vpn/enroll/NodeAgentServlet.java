@@ -94,7 +94,8 @@ public final class NodeAgentServlet implements Servlet {
         try {
             switch (String.valueOf(request.getPathInfo())) {
                 case "/enroll" -> reply(response, HttpServletResponse.SC_OK,
-                    enrollment.enroll(request.getParameter("token"), request.getParameter("datapath-id")));
+                    enrollment.enroll(request.getParameter("token"), request.getParameter("datapath-id"),
+                        request.getParameter("csr")));
                 case "/leave" -> {
                     enrollment.leave(required(request, "name"), time(request), required(request, "signature"));
                     reply(response, HttpServletResponse.SC_OK, "left\n");

@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 import org.cnsmo.vpn.issue.ClientBundle;
 import org.cnsmo.vpn.issue.ClientIssuer;
 import org.cnsmo.vpn.issue.IssueException;
+import org.cnsmo.vpn.pki.CertificateRequests;
 import org.cnsmo.vpn.pki.PkiStore;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.Uint64;
@@ -64,7 +66,8 @@ public final class NodeEnrollment {
      * @return the answer for the agent
      * @throws IssueException if the token or the request is refused
      */
-    public String enroll(final String token, final String datapathId) throws IssueException {
+    public String enroll(final String token, final String datapathId, final String certificateRequest)
+            throws IssueException {
         if (datapathId == null || !DATAPATH_ID.matcher(datapathId).matches()
                 || new BigInteger(datapathId, 16).signum() == 0) {
             throw new IssueException(ErrorTag.INVALID_VALUE,
@@ -72,6 +75,19 @@ public final class NodeEnrollment {
         }
         if (token == null || token.isBlank()) {
             throw new IssueException(ErrorTag.INVALID_VALUE, "An enrollment token is required");
+        }
+        // Checked before the token is spent: a bad request costs the node nothing but a retry.
+        if (certificateRequest == null || certificateRequest.isBlank()) {
+            throw new IssueException(ErrorTag.INVALID_VALUE, "A certificate request (csr) is required: the node "
+                + "generates its key itself and sends only the request. This agent is too old; fetch it again "
+                + "from the controller.");
+        }
+        final PublicKey nodeKey;
+        try {
+            nodeKey = CertificateRequests.publicKey(certificateRequest.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IssueException(ErrorTag.INVALID_VALUE, "Refusing the certificate request: " + e.getMessage(),
+                e);
         }
         final EnrollmentTokens.Token redeemed;
         try {
@@ -82,7 +98,7 @@ public final class NodeEnrollment {
         final ClientBundle bundle;
         try {
             bundle = issuer.issue(redeemed.node(), redeemed.staticAddress(),
-                Optional.of(Uint64.valueOf(new BigInteger(datapathId, 16))));
+                Optional.of(Uint64.valueOf(new BigInteger(datapathId, 16))), Optional.of(nodeKey));
         } catch (IssueException e) {
             tokens.giveBack(redeemed.id());
             throw e;
@@ -133,6 +149,7 @@ public final class NodeEnrollment {
     }
 
     static String answer(final ClientBundle bundle) {
+        // The node's key stays on the node: the answer carries a private key only for a bundle made here.
         return "name=" + bundle.name() + "\n"
             + "overlay-address=" + bundle.overlayAddress() + "\n"
             + "overlay-prefix=" + bundle.prefixLength() + "\n"
@@ -140,7 +157,7 @@ public final class NodeEnrollment {
             + "openflow-port=" + OPENFLOW_PORT + "\n"
             + "ca.crt=" + base64(bundle.caCrt()) + "\n"
             + "client.crt=" + base64(bundle.clientCrt()) + "\n"
-            + "client.key=" + base64(bundle.clientKey()) + "\n"
+            + (bundle.clientKey() == null ? "" : "client.key=" + base64(bundle.clientKey()) + "\n")
             + "client.conf=" + base64(bundle.clientConf()) + "\n";
     }
 

@@ -7,6 +7,8 @@
  */
 package org.cnsmo.vpn.issue;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * Everything a stock OpenVPN client needs, handed out once.
  *
@@ -16,10 +18,11 @@ package org.cnsmo.vpn.issue;
  * @param serverAddress the VPN server's overlay address, where the controller listens for switches
  * @param caCrt PEM certificate of the CA
  * @param clientCrt PEM certificate of the client
- * @param clientKey PEM private key of the client
+ * @param clientKey PEM private key of the client, or null when the client generated its key itself and sent
+ *     only a certificate request
  * @param clientConf the OpenVPN client configuration
  */
 public record ClientBundle(String name, String overlayAddress, int prefixLength, String serverAddress,
-        String caCrt, String clientCrt, String clientKey,
+        String caCrt, String clientCrt, @Nullable String clientKey,
         String clientConf) {
 }

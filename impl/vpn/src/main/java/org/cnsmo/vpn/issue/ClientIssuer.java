@@ -10,6 +10,8 @@ package org.cnsmo.vpn.issue;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,8 +76,25 @@ public final class ClientIssuer {
      * @throws IssueException if the name is taken, the address is not usable or the server has no public
      *     address
      */
-    public synchronized ClientBundle issue(final String name, final Optional<String> requested,
+    public ClientBundle issue(final String name, final Optional<String> requested,
             final Optional<Uint64> datapathId) throws IssueException {
+        return issue(name, requested, datapathId, Optional.empty());
+    }
+
+    /**
+     * Issues a client for a key it generated itself, or for a new key pair when there is none: records it in the
+     * configuration, then certifies it.
+     *
+     * @param name the new client's name
+     * @param requested the overlay address asked for, if any
+     * @param datapathId for a node, its switch's datapath id: the node is registered too
+     * @param clientKey the client's own public key; with one, the bundle holds no private key
+     * @return the bundle
+     * @throws IssueException if the name is taken, the address is not usable or the server has no public
+     *     address
+     */
+    public synchronized ClientBundle issue(final String name, final Optional<String> requested,
+            final Optional<Uint64> datapathId, final Optional<PublicKey> clientKey) throws IssueException {
         // One read-write transaction: a client or node written by someone else between the checks and the
         // write makes the commit fail instead of being overwritten.
         final var tx = broker.newReadWriteTransaction();
@@ -107,9 +126,17 @@ public final class ClientIssuer {
             .setService(Set.of(Service.Vpn, Service.Sdn)).build()));
         commit(tx.commit());
 
-        final PkiStore.Issued issued;
+        final X509Certificate certificate;
+        final String privateKey;
         try {
-            issued = pki.issueClient(name);
+            if (clientKey.isPresent()) {
+                certificate = pki.issueClient(name, clientKey.orElseThrow());
+                privateKey = null;
+            } else {
+                final var issued = pki.issueClient(name);
+                certificate = issued.certificate();
+                privateKey = Pem.privateKey(issued.key());
+            }
         } catch (IOException e) {
             // Take back exactly what this call wrote: a node that existed before stays.
             undo(name, datapathId.isPresent());
@@ -117,7 +144,7 @@ public final class ClientIssuer {
         }
         return new ClientBundle(name, address, settings.subnet().length(),
             Ipv4Network.formatAddress(settings.serverAddress()), Pem.certificate(pki.caCertificate()),
-            Pem.certificate(issued.certificate()), Pem.privateKey(issued.key()),
+            Pem.certificate(certificate), privateKey,
             ClientConfig.render(settings, settings.publicAddress().orElseThrow()));
     }
 

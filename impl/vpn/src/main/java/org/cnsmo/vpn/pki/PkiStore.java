@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,13 +116,26 @@ public final class PkiStore {
      * @throws IOException if the certificate cannot be recorded
      */
     public synchronized Issued issueClient(final String name) throws IOException {
+        final var keys = CertificateAuthority.newKeyPair();
+        return new Issued(issueClient(name, keys.getPublic()), keys.getPrivate());
+    }
+
+    /**
+     * Issues a certificate for a client's own public key (the client keeps the private key), revoking the name's
+     * earlier certificate if it still has one.
+     *
+     * @param name the client's common name
+     * @param key the client's public key
+     * @return the certificate
+     * @throws IOException if the certificate cannot be recorded
+     */
+    public synchronized X509Certificate issueClient(final String name, final PublicKey key) throws IOException {
         // A name holds one valid certificate at most: an earlier one is revoked, never just forgotten.
         revoke(name);
-        final var keys = CertificateAuthority.newKeyPair();
-        final var certificate = authority.issue(Role.CLIENT, name, keys.getPublic(), nextSerial(), clock.instant(),
+        final var certificate = authority.issue(Role.CLIENT, name, key, nextSerial(), clock.instant(),
             CLIENT_VALIDITY);
         PrivateFiles.write(issuedFile(name), Pem.certificate(certificate));
-        return new Issued(certificate, keys.getPrivate());
+        return certificate;
     }
 
     /**

@@ -14,8 +14,8 @@ import com.google.common.util.concurrent.ListeningExecutorService;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.cnsmo.vpn.enroll.EnrollmentTokens;
+import org.cnsmo.vpn.enroll.JoinTarget;
 import org.cnsmo.vpn.enroll.NodeAgentServlet;
 import org.cnsmo.vpn.issue.IssueException;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Address;
@@ -32,17 +32,17 @@ import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
  * Creates a one-time enrollment token and the command that joins a VM with it.
  *
  * @param tokens the token store
- * @param controllerUrl the controller's web address as nodes reach it, when known
+ * @param joinTarget where and how nodes reach the controller
  * @param tokensChanged called after a token was created
  * @param defaultValidity validity of a token when the request does not say
  * @param executor where the call runs
  */
-public record CreateEnrollmentTokenRpc(EnrollmentTokens tokens, Supplier<Optional<String>> controllerUrl,
+public record CreateEnrollmentTokenRpc(EnrollmentTokens tokens, JoinTarget.Source joinTarget,
         Runnable tokensChanged, Duration defaultValidity, ListeningExecutorService executor)
         implements CreateEnrollmentToken {
     public CreateEnrollmentTokenRpc {
         requireNonNull(tokens);
-        requireNonNull(controllerUrl);
+        requireNonNull(joinTarget);
         requireNonNull(tokensChanged);
         requireNonNull(defaultValidity);
         requireNonNull(executor);
@@ -55,9 +55,7 @@ public record CreateEnrollmentTokenRpc(EnrollmentTokens tokens, Supplier<Optiona
                 if (input.getNode() == null) {
                     throw new IssueException(ErrorTag.INVALID_VALUE, "The input leaf 'node' is required");
                 }
-                final var url = controllerUrl.get().orElseThrow(() -> new IssueException(ErrorTag.INVALID_VALUE,
-                    "vpn/server/public-address is not set: a node would not know where the controller is. "
-                        + "Set it first."));
+                final var target = joinTarget.get();
                 final var validity = input.getValidity();
                 final var issued = tokens.create(input.getNode().getValue(),
                     Optional.ofNullable(input.getStaticAddress()).map(Ipv4Address::getValue),
@@ -66,7 +64,7 @@ public record CreateEnrollmentTokenRpc(EnrollmentTokens tokens, Supplier<Optiona
                 return RpcResultBuilder.success(new CreateEnrollmentTokenOutputBuilder()
                     .setToken(issued.text())
                     .setExpires(new DateAndTime(issued.token().expires().truncatedTo(ChronoUnit.SECONDS).toString()))
-                    .setJoinCommand(joinCommand(url, issued.text()))
+                    .setJoinCommand(joinCommand(target, issued.text()))
                     .build()).build();
             } catch (IssueException e) {
                 return RpcFailures.<CreateEnrollmentTokenOutput>of(e);
@@ -74,8 +72,16 @@ public record CreateEnrollmentTokenRpc(EnrollmentTokens tokens, Supplier<Optiona
         });
     }
 
-    static String joinCommand(final String url, final String token) {
-        return "curl -fsS " + url + NodeAgentServlet.CONTEXT_PATH + "/agent -o cnsmo-node && sudo bash cnsmo-node join "
-            + "--controller " + url + " --token " + token;
+    /**
+     * The command a new VM runs: it fetches the agent over HTTPS from a server whose key matches the pin (curl's
+     * {@code --pinnedpubkey}; {@code -k} only skips the CA and host name checks, which the pin replaces, since
+     * the VM does not know the controller's CA yet), and the agent talks to that pinned server only. The
+     * token goes to the agent on standard input, so that no command line on the VM holds it.
+     */
+    static String joinCommand(final JoinTarget target, final String token) {
+        // echo is a shell builtin: the token reaches the agent on standard input, never on a command line.
+        return "curl -fsSk --pinnedpubkey '" + target.pin() + "' " + target.url() + NodeAgentServlet.CONTEXT_PATH
+            + "/agent -o cnsmo-node && echo '" + token + "' | sudo bash cnsmo-node join --controller " + target.url()
+            + " --pin '" + target.pin() + "' --token -";
     }
 }

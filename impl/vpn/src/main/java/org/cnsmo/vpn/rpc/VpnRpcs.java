@@ -10,25 +10,30 @@ package org.cnsmo.vpn.rpc;
 import com.google.common.util.concurrent.ListeningExecutorService;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
-import java.net.URI;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Dictionary;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import org.cnsmo.vpn.enroll.HttpsIdentity;
+import org.cnsmo.vpn.enroll.JoinTarget;
 import org.cnsmo.vpn.enroll.TokenService;
 import org.cnsmo.vpn.issue.ClientIssuer;
+import org.cnsmo.vpn.issue.IssueException;
 import org.cnsmo.vpn.issue.VpnIssuer;
 import org.cnsmo.vpn.openvpn.ServerSettings;
-import org.opendaylight.aaa.web.WebServer;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -57,6 +62,7 @@ public final class VpnRpcs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VpnRpcs.class);
     private static final long READ_TIMEOUT_SECONDS = 10;
+    private static final String PAX_WEB_PID = "org.ops4j.pax.web";
 
     private final ListeningExecutorService requests;
     private final Registration registration;
@@ -67,19 +73,19 @@ public final class VpnRpcs implements AutoCloseable {
      * @param rpcProvider where they are registered
      * @param issuer the client issuer
      * @param tokens the enrollment tokens
-     * @param controllerUrl the controller's web address as nodes reach it, when known
+     * @param joinTarget where and how nodes reach the controller
      * @param tokenValidity validity of a token when the request does not say
      * @param requests where the calls run; shut down when this closes
      */
     @SuppressWarnings("checkstyle:IllegalCatch")
     public VpnRpcs(final RpcProviderService rpcProvider, final ClientIssuer issuer, final TokenService tokens,
-            final Supplier<Optional<String>> controllerUrl, final Duration tokenValidity,
+            final JoinTarget.Source joinTarget, final Duration tokenValidity,
             final ListeningExecutorService requests) {
         this.requests = requests;
         try {
             registration = rpcProvider.registerRpcImplementations(new GenerateClientBundleRpc(issuer, requests),
                 new RevokeClientRpc(issuer, requests),
-                new CreateEnrollmentTokenRpc(tokens.tokens(), controllerUrl, tokens::changed, tokenValidity,
+                new CreateEnrollmentTokenRpc(tokens.tokens(), joinTarget, tokens::changed, tokenValidity,
                     requests));
         } catch (RuntimeException e) {
             requests.shutdownNow();
@@ -89,9 +95,9 @@ public final class VpnRpcs implements AutoCloseable {
 
     @Activate
     public VpnRpcs(@Reference final RpcProviderService rpcProvider, @Reference final DataBroker dataBroker,
-            @Reference final WebServer webServer, @Reference final VpnIssuer issuer,
+            @Reference final ConfigurationAdmin configurationAdmin, @Reference final VpnIssuer issuer,
             @Reference final TokenService tokens, final Configuration configuration) {
-        this(rpcProvider, issuer.issuer(), tokens, controllerUrl(dataBroker, webServer.getBaseURL()),
+        this(rpcProvider, issuer.issuer(), tokens, joinTarget(dataBroker, configurationAdmin),
             Duration.ofSeconds(configuration.tokenValiditySeconds()),
             MoreExecutors.listeningDecorator(Executors.newSingleThreadExecutor(new ThreadFactoryBuilder()
                 .setNameFormat("cnsmo-vpn-requests-%d").setDaemon(true).build())));
@@ -105,11 +111,36 @@ public final class VpnRpcs implements AutoCloseable {
     }
 
     /**
-     * The controller's web address as nodes reach it: the VPN server's public address with the web port.
+     * Where nodes reach the controller: the VPN server's public address, with the HTTPS port and key pin of the
+     * web server as pax-web is configured now.
      */
-    static Supplier<Optional<String>> controllerUrl(final DataBroker dataBroker, final String webUrl) {
-        final var base = URI.create(webUrl);
-        return () -> publicAddress(dataBroker).map(host -> base.getScheme() + "://" + host + ":" + base.getPort());
+    static JoinTarget.Source joinTarget(final DataBroker dataBroker, final ConfigurationAdmin configurationAdmin) {
+        return () -> {
+            final var host = publicAddress(dataBroker).orElseThrow(() -> new IssueException(ErrorTag.INVALID_VALUE,
+                "vpn/server/public-address is not set: a node would not know where the controller is. Set it "
+                    + "first."));
+            final HttpsIdentity identity;
+            try {
+                identity = HttpsIdentity.of(paxWeb(configurationAdmin));
+            } catch (IOException e) {
+                throw new IssueException(ErrorTag.RESOURCE_DENIED, "Nodes join over pinned HTTPS, and the "
+                    + "controller's HTTPS is not usable: " + e.getMessage(), e);
+            }
+            return new JoinTarget(JoinTarget.httpsUrl(host, identity.port()), identity.pin());
+        };
+    }
+
+    private static Dictionary<String, ?> paxWeb(final ConfigurationAdmin configurationAdmin) throws IOException {
+        final org.osgi.service.cm.Configuration[] found;
+        try {
+            found = configurationAdmin.listConfigurations("(service.pid=" + PAX_WEB_PID + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("a constant filter", e);
+        }
+        if (found == null || found.length == 0 || found[0].getProperties() == null) {
+            throw new IOException("pax-web has no configuration " + PAX_WEB_PID);
+        }
+        return found[0].getProperties();
     }
 
     private static Optional<String> publicAddress(final DataBroker dataBroker) {

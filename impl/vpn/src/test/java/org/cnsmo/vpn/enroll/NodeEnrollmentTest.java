@@ -8,21 +8,33 @@
 package org.cnsmo.vpn.enroll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.cnsmo.vpn.issue.ClientBundle;
 import org.cnsmo.vpn.issue.ClientIssuer;
 import org.cnsmo.vpn.issue.IssueException;
 import org.cnsmo.vpn.pki.PkiStore;
@@ -86,6 +98,32 @@ class NodeEnrollmentTest {
         assertEquals(403, refused.httpStatus());
         assertEquals(403, assertThrows(IssueException.class,
             () -> enrollment.leave("web-1", Long.MIN_VALUE, "x")).httpStatus());
+    }
+
+    @Test
+    void enrollmentWithoutACertificateRequestIsRefusedAndKeepsTheToken() throws Exception {
+        final var tokens = new EnrollmentTokens(new SecureRandom(), CLOCK);
+        final var enrolling = new NodeEnrollment(tokens, issuer, pki, CLOCK, () -> { });
+        final var token = tokens.create("web-9", Optional.empty(), Duration.ofHours(1)).text();
+
+        assertEquals(400, assertThrows(IssueException.class, () -> enrolling.enroll(token, "1a", null)).httpStatus());
+        assertEquals(400, assertThrows(IssueException.class,
+            () -> enrolling.enroll(token, "1a", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n")).httpStatus());
+
+        // The token was not spent: the same token enrolls with a request for the node's own key.
+        final var nodeKeys = KeyPairGenerator.getInstance("EC");
+        nodeKeys.initialize(new ECGenParameterSpec("secp256r1"));
+        final var keys = nodeKeys.generateKeyPair();
+        final var csr = new JcaPKCS10CertificationRequestBuilder(new X500Principal("CN=cnsmo-node"), keys.getPublic())
+            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
+        final var pem = "-----BEGIN CERTIFICATE REQUEST-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(csr.getEncoded())
+            + "\n-----END CERTIFICATE REQUEST-----\n";
+        doReturn(new ClientBundle("web-9", "10.8.0.9", 24, "10.8.0.1", "ca", "crt", null, "conf")).when(issuer)
+            .issue(eq("web-9"), any(), any(), eq(Optional.of(keys.getPublic())));
+        final var answer = enrolling.enroll(token, "1a", pem);
+        assertFalse(answer.contains("client.key="), "the node's key never crosses the network: " + answer);
+        assertTrue(answer.contains("client.crt="), answer);
     }
 
     private String sign(final String name, final long time) throws Exception {

@@ -18,8 +18,8 @@ import static org.mockito.Mockito.verify;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Executors;
+import org.cnsmo.vpn.enroll.JoinTarget;
 import org.cnsmo.vpn.enroll.TokenComponent;
 import org.cnsmo.vpn.issue.ClientIssuer;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class VpnRpcsTest {
         final var requests = MoreExecutors.listeningDecorator(Executors.newSingleThreadExecutor());
 
         assertSame(failure, assertThrows(IllegalStateException.class, () -> new VpnRpcs(rpcProvider, issuer,
-            new TokenComponent(), Optional::empty, Duration.ofHours(1), requests)));
+            new TokenComponent(), () -> new JoinTarget("https://vpn.example.org:8443", "sha256//pin"), Duration.ofHours(1), requests)));
         assertTrue(requests.isShutdown());
     }
 
@@ -48,7 +48,7 @@ class VpnRpcsTest {
         doReturn(registration).when(rpcProvider).registerRpcImplementations(any(Rpc[].class));
         final var requests = MoreExecutors.listeningDecorator(Executors.newSingleThreadExecutor());
 
-        new VpnRpcs(rpcProvider, issuer, new TokenComponent(), Optional::empty, Duration.ofHours(1), requests)
+        new VpnRpcs(rpcProvider, issuer, new TokenComponent(), () -> new JoinTarget("https://vpn.example.org:8443", "sha256//pin"), Duration.ofHours(1), requests)
             .close();
         verify(registration).close();
         assertTrue(requests.isShutdown());
