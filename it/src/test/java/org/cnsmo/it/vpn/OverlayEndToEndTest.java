@@ -64,6 +64,8 @@ class OverlayEndToEndTest {
     /** A token created at the start and used once it has expired, at the end. */
     private static String expiringToken;
     private static Instant expiringTokenExpires;
+    /** A token spent in the used-token test, which must stay spent across the restart. */
+    private static String usedToken;
     /** The pin of the controller's HTTPS key, from the first join command. */
     private static String pin;
 
@@ -99,6 +101,7 @@ class OverlayEndToEndTest {
         client.delete("cnsmo-dns:dns");
         client.delete("cnsmo-nodes:nodes/node=vpn.n1");
         client.delete("cnsmo-nodes:nodes/node=vpn.n2");
+        client.delete("cnsmo-nodes:nodes/node=vpn.n5");
     }
 
     @Test
@@ -210,6 +213,7 @@ class OverlayEndToEndTest {
         assertFalse(Files.exists(n3.agentDir().resolve("node.env")) || Files.exists(n3.agentDir().resolve(
             "client.key")), "a refused join leaves no files");
         join(n3, token);
+        usedToken = token;
         assertStatus(204, client.invoke("cnsmo-vpn:revoke-client", "{\"input\": {\"name\": \"vpn.n3\"}}"));
         assertTrue(overlay.agent(n3, agent, "leave", "--force").ok());
 
@@ -325,8 +329,9 @@ class OverlayEndToEndTest {
     @Test
     @Order(12)
     void restartedControllerBringsTheOverlayBack(final Controller controller) throws Exception {
-        // Last: enrollment tokens live in memory only and do not survive the restart.
         assertStatus(201, controller.client().put(RECORDS + "kept", record("kept", "A", "10.9.0.77")));
+        // Tokens are recorded in the datastore: one issued before the restart still joins after it.
+        final var beforeRestart = createToken(controller.client(), "vpn.n5", 600).get("token").getAsString();
         final var openvpn = controller.home().resolve("cnsmo/openvpn/server.conf").toString();
         final var dnsmasq = controller.home().resolve("cnsmo-dns/dnsmasq.conf").toString();
         controller.stop();
@@ -342,6 +347,14 @@ class OverlayEndToEndTest {
             .until(() -> overlay.ping(x1, SERVER_ADDRESS));
         await("a record made before the restart resolves").atMost(Duration.ofSeconds(10))
             .until(() -> dig(x1, "kept.overlay").contains("10.9.0.77"));
+
+        final var reused = overlay.agent(n3, agent, "join", "--controller", controllerUrl(), "--pin", pin,
+            "--token", usedToken);
+        assertNotEquals(0, reused.exitCode(), reused.output());
+        assertTrue(reused.output().contains("has already been used"), "a used token stays used: " + reused.output());
+        join(n3, beforeRestart);
+        await("n3 joined with a token from before the restart").atMost(JOIN_TIMEOUT)
+            .until(() -> nodeUp(client, "vpn.n5"));
     }
 
     @Test

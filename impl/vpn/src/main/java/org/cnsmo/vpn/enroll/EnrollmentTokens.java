@@ -7,6 +7,7 @@
  */
 package org.cnsmo.vpn.enroll;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,13 +21,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One-time, expiring enrollment tokens. A token reads {@code <id>.<secret>}; only the SHA-256 digest of the
- * whole token is kept, so the list of tokens (published without digests) gives nothing away. Tokens live in
- * memory: a controller restart invalidates the tokens not used yet. Thread-safe.
+ * whole token is kept, so the list of tokens (published without digests) gives nothing away. Every change is
+ * recorded in a {@link TokenStore} before it is acted on, so tokens survive a controller restart and a used
+ * token stays used. Thread-safe.
  */
 public final class EnrollmentTokens {
+    private static final Logger LOG = LoggerFactory.getLogger(EnrollmentTokens.class);
+
     /**
      * What is known of a token.
      *
@@ -69,10 +75,30 @@ public final class EnrollmentTokens {
     private final Map<String, byte[]> digests = new LinkedHashMap<>();
     private final SecureRandom random;
     private final Clock clock;
+    private final TokenStore store;
 
+    /** Tokens kept in memory only, for tests. */
     public EnrollmentTokens(final SecureRandom random, final Clock clock) {
+        this(random, clock, TokenStore.MEMORY, List.of());
+    }
+
+    /**
+     * Tokens recorded in a store, starting from what it holds.
+     *
+     * @param random the source of secrets
+     * @param clock the clock
+     * @param store where changes are recorded
+     * @param recorded what the store held at start
+     */
+    public EnrollmentTokens(final SecureRandom random, final Clock clock, final TokenStore store,
+            final List<TokenStore.Entry> recorded) {
         this.random = random;
         this.clock = clock;
+        this.store = store;
+        for (var entry : recorded) {
+            tokens.put(entry.token().id(), entry.token());
+            digests.put(entry.token().id(), entry.digest().clone());
+        }
     }
 
     /**
@@ -84,7 +110,7 @@ public final class EnrollmentTokens {
      * @return the token with its secret
      */
     public synchronized Issued create(final String node, final Optional<String> staticAddress,
-            final Duration validity) {
+            final Duration validity) throws IOException {
         forgetOld();
         String id;
         do {
@@ -92,8 +118,11 @@ public final class EnrollmentTokens {
         } while (tokens.containsKey(id));
         final var text = id + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(SECRET_BYTES));
         final var token = new Token(id, node, staticAddress, clock.instant().plus(validity), false);
+        final var digest = digest(text);
+        // Recorded first: a token handed out is one the controller will still know after a restart.
+        store.save(new TokenStore.Entry(token, digest));
         tokens.put(id, token);
-        digests.put(id, digest(text));
+        digests.put(id, digest);
         return new Issued(text, token);
     }
 
@@ -103,8 +132,9 @@ public final class EnrollmentTokens {
      * @param text the full token
      * @return the token
      * @throws RefusedException with a message for the user when it cannot be used
+     * @throws IOException if its use cannot be recorded: it is then not spent
      */
-    public synchronized Token redeem(final String text) throws RefusedException {
+    public synchronized Token redeem(final String text) throws RefusedException, IOException {
         final int dot = text.indexOf('.');
         final var id = dot < 0 ? text : text.substring(0, dot);
         final var token = tokens.get(id);
@@ -121,6 +151,8 @@ public final class EnrollmentTokens {
                 + ". Ask the administrator for a new one.");
         }
         final var spent = token.spent();
+        // Recorded before the enrollment goes on: a used token stays used across a restart.
+        store.save(new TokenStore.Entry(spent, digests.get(id)));
         tokens.put(id, spent);
         return spent;
     }
@@ -131,8 +163,16 @@ public final class EnrollmentTokens {
      * @param id the token's id
      */
     public synchronized void giveBack(final String id) {
-        tokens.computeIfPresent(id, (key, token) -> new Token(token.id(), token.node(), token.staticAddress(),
-            token.expires(), false));
+        final var token = tokens.computeIfPresent(id, (key, spent) -> new Token(spent.id(), spent.node(),
+            spent.staticAddress(), spent.expires(), false));
+        if (token != null) {
+            try {
+                store.save(new TokenStore.Entry(token, digests.get(id)));
+            } catch (IOException e) {
+                LOG.warn("Cannot record that enrollment token {} is usable again; after a restart it counts as used",
+                    id, e);
+            }
+        }
     }
 
     /**
@@ -147,7 +187,18 @@ public final class EnrollmentTokens {
 
     private void forgetOld() {
         final var horizon = clock.instant().minus(KEEP_EXPIRED);
-        tokens.values().removeIf(token -> token.expires().isBefore(horizon));
+        final var old = tokens.values().stream().filter(token -> token.expires().isBefore(horizon))
+            .map(Token::id).toList();
+        if (old.isEmpty()) {
+            return;
+        }
+        try {
+            store.forget(old);
+        } catch (IOException e) {
+            LOG.warn("Cannot forget expired enrollment tokens {}; trying again later", old, e);
+            return;
+        }
+        old.forEach(tokens::remove);
         digests.keySet().retainAll(tokens.keySet());
     }
 

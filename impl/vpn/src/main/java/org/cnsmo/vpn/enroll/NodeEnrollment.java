@@ -94,6 +94,9 @@ public final class NodeEnrollment {
             redeemed = tokens.redeem(token.strip());
         } catch (EnrollmentTokens.RefusedException e) {
             throw new IssueException(ErrorTag.ACCESS_DENIED, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IssueException(ErrorTag.OPERATION_FAILED, "Cannot record the use of the enrollment token; "
+                + "it was not spent. Try again.", e);
         }
         final ClientBundle bundle;
         try {

@@ -9,19 +9,25 @@ package org.cnsmo.vpn.enroll;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Owns the enrollment tokens. They live in memory: a restart invalidates the unused ones.
+ * Owns the enrollment tokens, recorded in the configuration datastore so that they survive a restart.
  */
 @Component(service = TokenService.class, immediate = true)
 public final class TokenComponent implements TokenService {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenComponent.class);
     private final EnrollmentTokens tokens;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
@@ -30,8 +36,25 @@ public final class TokenComponent implements TokenService {
     }
 
     @Activate
+    public TokenComponent(@Reference final DataBroker dataBroker) {
+        this(recorded(new DatastoreTokenStore(dataBroker)));
+    }
+
+    /** Tokens in memory only. */
     public TokenComponent() {
         this(new EnrollmentTokens(new SecureRandom(), Clock.systemUTC()));
+    }
+
+    private static EnrollmentTokens recorded(final TokenStore store) {
+        List<TokenStore.Entry> entries;
+        try {
+            entries = store.load();
+        } catch (IOException e) {
+            // Without the records, earlier tokens are unknown and so refused: nothing is let in by mistake.
+            LOG.error("Cannot read the enrollment tokens issued before this start; they will be refused", e);
+            entries = List.of();
+        }
+        return new EnrollmentTokens(new SecureRandom(), Clock.systemUTC(), store, entries);
     }
 
     @Override

@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.ListeningExecutorService;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -57,9 +58,15 @@ public record CreateEnrollmentTokenRpc(EnrollmentTokens tokens, JoinTarget.Sourc
                 }
                 final var target = joinTarget.get();
                 final var validity = input.getValidity();
-                final var issued = tokens.create(input.getNode().getValue(),
-                    Optional.ofNullable(input.getStaticAddress()).map(Ipv4Address::getValue),
-                    validity == null ? defaultValidity : Duration.ofSeconds(validity.longValue()));
+                final EnrollmentTokens.Issued issued;
+                try {
+                    issued = tokens.create(input.getNode().getValue(),
+                        Optional.ofNullable(input.getStaticAddress()).map(Ipv4Address::getValue),
+                        validity == null ? defaultValidity : Duration.ofSeconds(validity.longValue()));
+                } catch (IOException e) {
+                    throw new IssueException(ErrorTag.OPERATION_FAILED, "Cannot record the new token: "
+                        + e.getMessage(), e);
+                }
                 tokensChanged.run();
                 return RpcResultBuilder.success(new CreateEnrollmentTokenOutputBuilder()
                     .setToken(issued.text())

@@ -38,7 +38,7 @@ class EnrollmentTokensTest {
     }
 
     @Test
-    void expiredTokenIsRefused() {
+    void expiredTokenIsRefused() throws Exception {
         final var issued = tokens.create("Agent.1", Optional.empty(), Duration.ofSeconds(60));
         clock.advance(Duration.ofSeconds(60));
 
@@ -47,7 +47,7 @@ class EnrollmentTokensTest {
     }
 
     @Test
-    void wrongSecretWithAKnownIdIsRefusedAsUnknown() {
+    void wrongSecretWithAKnownIdIsRefusedAsUnknown() throws Exception {
         final var issued = tokens.create("Agent.1", Optional.empty(), Duration.ofHours(1));
         final var forged = issued.token().id() + ".not-the-secret";
 
@@ -64,7 +64,7 @@ class EnrollmentTokensTest {
     }
 
     @Test
-    void oldTokensAreForgotten() {
+    void oldTokensAreForgotten() throws Exception {
         tokens.create("Agent.1", Optional.empty(), Duration.ofSeconds(60));
         clock.advance(EnrollmentTokens.KEEP_EXPIRED.plusMinutes(2));
         assertEquals(0, tokens.list().size());
