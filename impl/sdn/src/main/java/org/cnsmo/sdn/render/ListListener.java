@@ -16,6 +16,8 @@ import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands the entries of a list that were written or deleted to a consumer on the renderer's
@@ -28,13 +30,29 @@ import org.opendaylight.yangtools.binding.DataObjectIdentifier;
  */
 public record ListListener<T extends DataObject>(Function<DataObjectIdentifier<T>, String> nameOf,
         BiConsumer<String, T> consumer, Executor executor) implements DataTreeChangeListener<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(ListListener.class);
+
     @Override
     public void onDataTreeChanged(final List<DataTreeModification<T>> changes) {
         final var entries = new ArrayList<Entry<T>>(changes.size());
         for (var change : changes) {
             entries.add(new Entry<>(nameOf.apply(change.path()), change.getRootNode().dataAfter()));
         }
-        executor.execute(() -> entries.forEach(entry -> consumer.accept(entry.name(), entry.value())));
+        executor.execute(() -> entries.forEach(this::apply));
+    }
+
+    /**
+     * Applies one entry. An exception is logged with the entry it concerned and the rest of the batch still
+     * applies: escaping, it would be swallowed by the executor along with every entry after it.
+     */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void apply(final Entry<T> entry) {
+        try {
+            consumer.accept(entry.name(), entry.value());
+        } catch (RuntimeException e) {
+            LOG.error("Cannot apply the change of '{}' ({}); the other changes of its batch still apply",
+                entry.name(), entry.value() == null ? "deleted" : "written", e);
+        }
     }
 
     private record Entry<T>(String name, T value) {
