@@ -148,6 +148,7 @@ class SdnEndToEndTest {
      */
     @Test
     @Order(4)
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     void synFloodAtARejectRuleCostsTheControllerOnlyTheMeteredRate(final RestconfClient client,
             final Controller controller) throws Exception {
         assertStatus(201, client.put(RULES + "reject-flood", rule("reject-flood", "in", "tcp",
