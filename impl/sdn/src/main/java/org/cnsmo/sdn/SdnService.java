@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.cnsmo.api.nodes.NodeStatusReports;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
 import org.cnsmo.sdn.reject.RejectResponder;
 import org.cnsmo.sdn.render.ListListener;
@@ -74,9 +75,10 @@ public final class SdnService implements AutoCloseable {
 
     @Activate
     public SdnService(@Reference final DataBroker dataBroker, @Reference final RpcService rpcService,
-            @Reference final NotificationService notificationService) {
+            @Reference final NotificationService notificationService,
+            @Reference final NodeStatusReports nodeStatus) {
         final var switches = new SwitchRpcs(rpcService);
-        status = new StatusWriter(dataBroker, executor);
+        status = new StatusWriter(dataBroker, executor, nodeStatus);
         final var writer = new SwitchWriter(switches, executor);
         renderer = new SwitchRenderer(writer, status, switches, executor, Clock.systemUTC(), POLL_SLICES);
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import org.cnsmo.api.nodes.NodeStatusReports;
 import org.cnsmo.sdn.store.OrderedTransactions;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
@@ -28,22 +29,14 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.StatisticsBuilder;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.Nodes;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.NodesBuilder;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.Node;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.NodeBuilder;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.NodeKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.StatusBuilder;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatus;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatusBuilder;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatusKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFiltersBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.filter.Status;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Service;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ServiceState;
@@ -61,8 +54,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes what the renderer observes in the OPERATIONAL datastore: each filter's installation
- * state and counters, each firewall rule's counters, each node's switch connection. Writes merge
- * only the observed leaves, so other services' observations of the same node are kept.
+ * state and counters, each firewall rule's counters; and reports each node's switch connection to the
+ * nodes' status owner ({@link NodeStatusReports}), the only writer of {@code nodes/node/status}.
  */
 public final class StatusWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
@@ -70,10 +63,10 @@ public final class StatusWriter implements AutoCloseable {
     private static final DataObjectIdentifier<TrafficFilters> FILTERS =
         DataObjectIdentifier.builder(TrafficFilters.class).build();
     private static final DataObjectIdentifier<Firewall> FIREWALL = DataObjectIdentifier.builder(Firewall.class).build();
-    private static final DataObjectIdentifier<Nodes> NODES = DataObjectIdentifier.builder(Nodes.class).build();
 
     private final OrderedTransactions transactions;
     private final Executor executor;
+    private final NodeStatusReports nodeStatus;
     /** Writes recorded during this task of the renderer's thread, committed by a task queued behind it. */
     private Writes pending;
 
@@ -84,10 +77,12 @@ public final class StatusWriter implements AutoCloseable {
      * @param executor the renderer's thread: what it publishes during one task is committed as one transaction
      *     by a task queued behind it (publishing 10,000 filters at once is one commit, not 10,000), after the
      *     flows that task wrote
+     * @param nodeStatus where the nodes' switch connections are reported
      */
-    public StatusWriter(final DataBroker dataBroker, final Executor executor) {
+    public StatusWriter(final DataBroker dataBroker, final Executor executor, final NodeStatusReports nodeStatus) {
         transactions = new OrderedTransactions(dataBroker, "observed state");
         this.executor = executor;
+        this.nodeStatus = nodeStatus;
     }
 
     private Writes later() {
@@ -181,29 +176,20 @@ public final class StatusWriter implements AutoCloseable {
      * (a node that no longer names one keeps showing its last switch id, as disconnected).
      */
     public void nodeSwitch(final String node, final boolean connected, final String switchId) {
-        final var tx = later();
-        tx.merge(OPERATIONAL, NODES, new NodesBuilder()
-            .setNode(BindingMap.of(new NodeBuilder().setName(new NodeName(node))
-                .setStatus(new StatusBuilder().setSwitchConnected(connected).setSwitchId(switchId).build())
-                .build()))
-            .build());
-        // Put, not merge: a reason that no longer applies must go.
-        tx.put(OPERATIONAL, NODES.toBuilder().child(Node.class, new NodeKey(new NodeName(node)))
-            .child(org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.Status.class)
-            .child(ServiceStatus.class, new ServiceStatusKey(Service.Sdn)).build(),
-            new ServiceStatusBuilder().setService(Service.Sdn)
+        nodeStatus.report(node, Service.Sdn, new StatusBuilder().setSwitchConnected(connected).setSwitchId(switchId)
+            .setServiceStatus(BindingMap.of(new ServiceStatusBuilder().setService(Service.Sdn)
                 .setState(connected ? ServiceState.Up : ServiceState.Down)
                 .setReason(connected ? null : switchId == null ? "the node names no datapath-id, so no switch"
                     : "switch " + switchId + " is not connected to the controller")
-                .build());
+                .build()))
+            .build());
     }
 
     /**
-     * Removes what the SDN service observed of a deleted node.
+     * Withdraws what the SDN service observed of a deleted node.
      */
     public void removeNode(final String node) {
-        final var tx = later();
-        tx.delete(OPERATIONAL, NODES.toBuilder().child(Node.class, new NodeKey(new NodeName(node))).build());
+        nodeStatus.withdraw(node, Service.Sdn);
     }
 
     public void removeFilter(final String name) {

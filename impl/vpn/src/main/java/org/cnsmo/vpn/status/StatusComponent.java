@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.cnsmo.api.datastore.ContainerListener;
+import org.cnsmo.api.nodes.NodeStatusReports;
 import org.cnsmo.vpn.VpnHome;
 import org.cnsmo.vpn.enroll.TokenService;
 import org.cnsmo.vpn.openvpn.ConnectedClient;
@@ -85,6 +86,7 @@ public final class StatusComponent implements VpnStatus, AutoCloseable {
      * @param broker the data broker
      * @param pki the PKI
      * @param tokens the enrollment tokens
+     * @param nodeStatus where each node's VPN state is reported
      * @param statusFile the OpenVPN server's status file
      * @param clock the clock
      * @param pollInterval how often the server's state is read
@@ -92,12 +94,12 @@ public final class StatusComponent implements VpnStatus, AutoCloseable {
      */
     @SuppressWarnings("checkstyle:IllegalCatch")
     public StatusComponent(final DataBroker broker, final PkiStore pki, final TokenService tokens,
-            final Path statusFile, final Clock clock, final Duration pollInterval,
+            final NodeStatusReports nodeStatus, final Path statusFile, final Clock clock, final Duration pollInterval,
             final ScheduledExecutorService executor) {
         this.executor = requireNonNull(executor);
         this.pki = requireNonNull(pki);
         this.statusFile = new StatusFile(statusFile, clock);
-        writer = new VpnStatusWriter(broker, clock, executor);
+        writer = new VpnStatusWriter(broker, clock, executor, nodeStatus);
         try {
             registrations.add(broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
                 DataObjectReference.builder(Nodes.class).build(), new ContainerListener<>(this::onNodes, executor)));
@@ -115,8 +117,9 @@ public final class StatusComponent implements VpnStatus, AutoCloseable {
 
     @Activate
     public StatusComponent(@Reference final DataBroker broker, @Reference final VpnPki pki,
-            @Reference final TokenService tokens, final BundleContext context, final Configuration configuration) {
-        this(broker, pki.store(), tokens,
+            @Reference final TokenService tokens, @Reference final NodeStatusReports nodeStatus,
+            final BundleContext context, final Configuration configuration) {
+        this(broker, pki.store(), tokens, nodeStatus,
             ServerRenderer.files(pki.store(), VpnHome.openvpn(VpnHome.of(context))).status(), Clock.systemUTC(),
             Duration.ofMillis(configuration.pollMillis()),
             Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.cnsmo.api.nodes.NodeStatusReports;
 import org.cnsmo.vpn.enroll.EnrollmentTokens.Token;
 import org.cnsmo.vpn.status.VpnObservation.State;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -30,14 +31,8 @@ import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.Nodes;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.NodesBuilder;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.Node;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.NodeBuilder;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.NodeKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.StatusBuilder;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatus;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatusBuilder;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatusKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Service;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
@@ -80,8 +75,9 @@ public final class VpnStatusWriter {
     private final Map<Object, Instant> since = new HashMap<>();
     private Server lastServer;
     private final Map<String, Client> lastClients = new HashMap<>();
-    private final Map<String, Node> lastNodes = new HashMap<>();
     private final Map<String, Boolean> wasConnected = new HashMap<>();
+    private final Map<String, Instant> lastSeen = new HashMap<>();
+    private final NodeStatusReports nodeStatus;
 
     /**
      * A writer.
@@ -89,11 +85,14 @@ public final class VpnStatusWriter {
      * @param broker the data broker
      * @param clock the clock
      * @param executor the VPN service's thread, where the writer runs
+     * @param nodeStatus where each node's VPN state is reported
      */
-    public VpnStatusWriter(final DataBroker broker, final Clock clock, final Executor executor) {
+    public VpnStatusWriter(final DataBroker broker, final Clock clock, final Executor executor,
+            final NodeStatusReports nodeStatus) {
         this.broker = requireNonNull(broker);
         this.clock = requireNonNull(clock);
         this.executor = requireNonNull(executor);
+        this.nodeStatus = requireNonNull(nodeStatus);
     }
 
     /**
@@ -114,7 +113,7 @@ public final class VpnStatusWriter {
             dirty = true;
         }
         dirty |= publishClients(tx, observation, certificates);
-        dirty |= publishNodes(tx, observation);
+        publishNodes(observation);
         if (dirty) {
             commit(tx, "VPN status");
         } else {
@@ -185,58 +184,38 @@ public final class VpnStatusWriter {
         return dirty;
     }
 
-    private boolean publishNodes(final WriteTransaction tx, final VpnObservation observation) {
-        boolean dirty = false;
+    /**
+     * Reports each node's VPN state to the nodes' status owner, which writes {@code nodes/node/status}.
+     */
+    private void publishNodes(final VpnObservation observation) {
         final Set<String> present = new HashSet<>();
         for (var entry : observation.nodeStates().entrySet()) {
             final var name = entry.getKey();
             final var vpn = entry.getValue();
             present.add(name);
             final var state = stateSince(name, vpn.state());
-            final var status = new StatusBuilder().setConnected(vpn.connected())
-                .setOverlayAddress(vpn.overlayAddress().map(Ipv4Address::new).orElse(null))
-                .setRealAddress(vpn.realAddress().map(VpnStatusWriter::host).orElse(null));
             final var previously = wasConnected.put(name, vpn.connected());
             if (!Objects.equals(previously, vpn.connected())) {
                 // Seen connected now, or last seen just now.
-                status.setLastSeen(time(clock.instant()));
+                lastSeen.put(name, clock.instant());
             }
             final var service = new ServiceStatusBuilder().setService(Service.Vpn).setState(state.state())
                 .setReason(state.reason().orElse(null)).setSince(time(since.get(name))).build();
-            final var node = new NodeBuilder().setName(new NodeName(name))
-                .setStatus(status.setServiceStatus(BindingMap.of(service)).build()).build();
-            final var last = lastNodes.get(name);
-            if (last == null || !sameIgnoringLastSeen(last, node)) {
-                tx.merge(LogicalDatastoreType.OPERATIONAL, NODES, new NodesBuilder().setNode(BindingMap.of(
-                    new NodeBuilder(node).setStatus(new StatusBuilder(node.getStatus()).setServiceStatus(null)
-                        .build()).build())).build());
-                // Put, not merge: a reason that no longer applies must go.
-                tx.put(LogicalDatastoreType.OPERATIONAL, NODES.toBuilder()
-                    .child(Node.class, new NodeKey(new NodeName(name)))
-                    .child(org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.Status.class)
-                    .child(ServiceStatus.class, new ServiceStatusKey(Service.Vpn)).build(), service);
-                lastNodes.put(name, node);
-                dirty = true;
-            }
+            nodeStatus.report(name, Service.Vpn, new StatusBuilder().setConnected(vpn.connected())
+                .setOverlayAddress(vpn.overlayAddress().map(Ipv4Address::new).orElse(null))
+                .setRealAddress(vpn.realAddress().map(VpnStatusWriter::host).orElse(null))
+                .setLastSeen(time(lastSeen.get(name)))
+                .setServiceStatus(BindingMap.of(service)).build());
         }
-        for (var gone : new HashSet<>(lastNodes.keySet())) {
+        for (var gone : new HashSet<>(wasConnected.keySet())) {
             if (!present.contains(gone)) {
-                tx.delete(LogicalDatastoreType.OPERATIONAL, NODES.toBuilder()
-                    .child(Node.class, new NodeKey(new NodeName(gone))).build());
-                lastNodes.remove(gone);
+                nodeStatus.withdraw(gone, Service.Vpn);
                 wasConnected.remove(gone);
+                lastSeen.remove(gone);
                 states.remove(gone);
                 since.remove(gone);
-                dirty = true;
             }
         }
-        return dirty;
-    }
-
-    private static boolean sameIgnoringLastSeen(final Node last, final Node next) {
-        final var lastStatus = new StatusBuilder(last.getStatus()).setLastSeen(null).build();
-        final var nextStatus = new StatusBuilder(next.getStatus()).setLastSeen(null).build();
-        return lastStatus.equals(nextStatus);
     }
 
     private State stateSince(final Object key, final State state) {
@@ -281,6 +260,5 @@ public final class VpnStatusWriter {
     private void forget() {
         lastServer = null;
         lastClients.clear();
-        lastNodes.clear();
     }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.cnsmo.api.nodes.NodeStatusReports;
 import org.cnsmo.vpn.enroll.TokenComponent;
 import org.cnsmo.vpn.enroll.TokenService;
 import org.cnsmo.vpn.openvpn.ServerSettings;
@@ -37,8 +38,10 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.Status;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Address;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Service;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.Client;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.ClientBuilder;
@@ -55,6 +58,19 @@ class StatusComponentTest extends AbstractConcurrentDataBrokerTest {
     @TempDir
     Path dir;
 
+    /** The nodes' status has its own owner, tested in the nodes bundle. */
+    private static final NodeStatusReports NO_NODE_STATUS = new NodeStatusReports() {
+        @Override
+        public void report(final String node, final Service service, final Status part) {
+            // not observed here
+        }
+
+        @Override
+        public void withdraw(final String node, final Service service) {
+            // not observed here
+        }
+    };
+
     private final Clock clock = Clock.systemUTC();
     private final TokenComponent tokens = new TokenComponent();
     private PkiStore pki;
@@ -66,7 +82,7 @@ class StatusComponentTest extends AbstractConcurrentDataBrokerTest {
         setup();
         pki = PkiStore.open(dir.resolve("pki"), clock);
         // No periodic poll during the test: attaching a source and changes publish.
-        status = new StatusComponent(getDataBroker(), pki, tokens, dir.resolve("status"), clock,
+        status = new StatusComponent(getDataBroker(), pki, tokens, NO_NODE_STATUS, dir.resolve("status"), clock,
             Duration.ofHours(1), Executors.newSingleThreadScheduledExecutor());
     }
 
@@ -109,7 +125,7 @@ class StatusComponentTest extends AbstractConcurrentDataBrokerTest {
         final var executor = Executors.newSingleThreadScheduledExecutor();
 
         assertSame(failure, assertThrows(IllegalStateException.class, () -> new StatusComponent(broker, pki,
-            failingTokens, dir.resolve("status"), clock, Duration.ofSeconds(2), executor)));
+            failingTokens, NO_NODE_STATUS, dir.resolve("status"), clock, Duration.ofSeconds(2), executor)));
         verify(nodesListener).close();
         assertTrue(executor.isShutdown());
     }
