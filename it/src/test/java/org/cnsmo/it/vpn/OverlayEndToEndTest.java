@@ -298,6 +298,22 @@ class OverlayEndToEndTest {
         await("n2 back, with the bundle it joined with").atMost(JOIN_TIMEOUT).until(() -> overlay.ping(n1, n2Address));
         await("n2 shown connected").atMost(Duration.ofSeconds(10))
             .until(() -> nodeStatus(client, "vpn.n2").get("connected").getAsBoolean());
+
+        // A PUT of the whole vpn container that leaves n2 out (a script that rewrites the server settings, say)
+        // shuts n2 out, but does not destroy it: putting the entry back lets the same certificate in again.
+        final var vpn = client.getConfig("cnsmo-vpn:vpn").json();
+        final var withoutN2 = vpn.deepCopy();
+        final var clients = withoutN2.getAsJsonObject("cnsmo-vpn:vpn").getAsJsonArray("client");
+        for (int i = clients.size() - 1; i >= 0; i--) {
+            if ("vpn.n2".equals(clients.get(i).getAsJsonObject().get("name").getAsString())) {
+                clients.remove(i);
+            }
+        }
+        assertStatus(204, client.put("cnsmo-vpn:vpn", withoutN2.toString()));
+        await("n2 shut out by the container write").atMost(Duration.ofSeconds(10))
+            .until(() -> !overlay.ping(n1, n2Address));
+        assertStatus(204, client.put("cnsmo-vpn:vpn", vpn.toString()));
+        await("n2 back once its entry is").atMost(JOIN_TIMEOUT).until(() -> overlay.ping(n1, n2Address));
     }
 
     @Test
