@@ -43,10 +43,12 @@ public record HttpsIdentity(int port, String pin) {
      * The identity pax-web's configuration describes.
      *
      * @param properties pax-web's configuration
+     * @param karafHome the controller's home, for a keystore path that still names {@code ${karaf.home}}
      * @return the identity
      * @throws IOException if HTTPS is off or its keystore cannot be read, with the reason
      */
-    public static HttpsIdentity of(final Dictionary<String, ?> properties) throws IOException {
+    public static HttpsIdentity of(final Dictionary<String, ?> properties, final String karafHome)
+            throws IOException {
         if (!Boolean.parseBoolean(text(properties, ENABLED, "false"))) {
             throw new IOException("HTTPS is off (" + ENABLED + " in etc/org.ops4j.pax.web.cfg): nodes join over "
                 + "pinned HTTPS only");
@@ -57,7 +59,7 @@ public record HttpsIdentity(int port, String pin) {
         } catch (NumberFormatException e) {
             throw new IOException("no HTTPS port in " + PORT, e);
         }
-        final var path = Path.of(text(properties, KEYSTORE, ""));
+        final var path = Path.of(text(properties, KEYSTORE, "").replace("${karaf.home}", karafHome));
         final var password = text(properties, KEYSTORE_PASSWORD, "").toCharArray();
         try (var in = Files.newInputStream(path)) {
             final var store = KeyStore.getInstance(text(properties, KEYSTORE_TYPE, "PKCS12"));

@@ -32,6 +32,7 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -96,8 +97,9 @@ public final class VpnRpcs implements AutoCloseable {
     @Activate
     public VpnRpcs(@Reference final RpcProviderService rpcProvider, @Reference final DataBroker dataBroker,
             @Reference final ConfigurationAdmin configurationAdmin, @Reference final VpnIssuer issuer,
-            @Reference final TokenService tokens, final Configuration configuration) {
-        this(rpcProvider, issuer.issuer(), tokens, joinTarget(dataBroker, configurationAdmin),
+            @Reference final TokenService tokens, final BundleContext context, final Configuration configuration) {
+        this(rpcProvider, issuer.issuer(), tokens, joinTarget(dataBroker, configurationAdmin,
+                String.valueOf(context.getProperty("karaf.home"))),
             Duration.ofSeconds(configuration.tokenValiditySeconds()),
             MoreExecutors.listeningDecorator(Executors.newSingleThreadExecutor(new ThreadFactoryBuilder()
                 .setNameFormat("cnsmo-vpn-requests-%d").setDaemon(true).build())));
@@ -114,14 +116,15 @@ public final class VpnRpcs implements AutoCloseable {
      * Where nodes reach the controller: the VPN server's public address, with the HTTPS port and key pin of the
      * web server as pax-web is configured now.
      */
-    static JoinTarget.Source joinTarget(final DataBroker dataBroker, final ConfigurationAdmin configurationAdmin) {
+    static JoinTarget.Source joinTarget(final DataBroker dataBroker, final ConfigurationAdmin configurationAdmin,
+            final String karafHome) {
         return () -> {
             final var host = publicAddress(dataBroker).orElseThrow(() -> new IssueException(ErrorTag.INVALID_VALUE,
                 "vpn/server/public-address is not set: a node would not know where the controller is. Set it "
                     + "first."));
             final HttpsIdentity identity;
             try {
-                identity = HttpsIdentity.of(paxWeb(configurationAdmin));
+                identity = HttpsIdentity.of(paxWeb(configurationAdmin), karafHome);
             } catch (IOException e) {
                 throw new IssueException(ErrorTag.RESOURCE_DENIED, "Nodes join over pinned HTTPS, and the "
                     + "controller's HTTPS is not usable: " + e.getMessage(), e);
