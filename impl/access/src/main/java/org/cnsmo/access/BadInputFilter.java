@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a body with a JSON {@code null} anywhere (except {@code [null]}, a leaf of type {@code empty}) gets a 400
  *       {@code malformed-message} naming the member, as in {@code cnsmo-dns:record[0]/value}, at once: RESTCONF
  *       hands the {@code null} to the leaf's codec, which fails with a {@code NullPointerException};</li>
+ *   <li>a data write goes on to RESTCONF, and an answer that is a 5xx without a body (RESTCONF failed to read
+ *       the body: a value of the wrong kind for its leaf) becomes a 400 {@code invalid-value} naming the resource;
  *   <li>the input of an RPC ({@code POST /rests/operations/...}) goes on to RESTCONF, and if the answer is a 5xx
  *       without a body (a value outside its YANG range, length or pattern, or an unknown leaf), it becomes a 400
  *       {@code invalid-value} naming the RPC and the leaves that look wrong, see {@link RpcInputHints}. Any other
@@ -57,6 +59,7 @@ public final class BadInputFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(BadInputFilter.class);
     private static final String RESTCONF = "/rests/";
     private static final String OPERATIONS = RESTCONF + "operations/";
+    private static final String DATA = RESTCONF + "data/";
     private static final Set<String> WRITES = Set.of("PUT", "POST", "PATCH");
 
     @Override
@@ -121,7 +124,11 @@ public final class BadInputFilter implements Filter {
         final var replayed = new BufferedRequest(request, body);
         final var path = path(request);
         if ("POST".equals(request.getMethod()) && path.startsWith(OPERATIONS)) {
-            invoke(replayed, new RpcErrorResponse(response, RpcInputHints.message(rpcName(path), json)), chain);
+            invoke(replayed, new ParseErrorResponse(response, RpcInputHints.message(rpcName(path), json)), chain);
+        } else if (path.startsWith(DATA)) {
+            invoke(replayed, new ParseErrorResponse(response, "The body does not match the YANG model of "
+                + path.substring(DATA.length()) + ": a value of the wrong kind (an array, an object or [null] where "
+                + "a single value belongs, or a single value where a list belongs)"), chain);
         } else {
             chain.doFilter(replayed, response);
         }
@@ -135,7 +142,7 @@ public final class BadInputFilter implements Filter {
     }
 
     @SuppressWarnings("checkstyle:IllegalCatch")
-    private static void invoke(final HttpServletRequest request, final RpcErrorResponse response,
+    private static void invoke(final HttpServletRequest request, final ParseErrorResponse response,
             final FilterChain chain) throws IOException, ServletException {
         try {
             chain.doFilter(request, response);

@@ -114,6 +114,7 @@ class MutatedInputRestTest {
         final double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("MutatedInputRestTest: %d requests in %.1f s: %d 2xx, %d 4xx, %d 5xx, %d timeouts%n",
             REQUESTS, seconds, counts[2], counts[4], counts[5], hangs.size());
+        serverErrors.forEach(error -> System.out.println("MutatedInputRestTest: " + error));
 
         final var wrong = new ArrayList<String>();
         for (var entry : expected.entrySet()) {

@@ -14,20 +14,21 @@ import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
 
 /**
- * The response to an RPC: replaces a server error without a body, which is how RESTCONF 9.0.1 answers an input it
- * fails to parse, with a 400 {@code invalid-value}. Every other answer passes through unchanged.
+ * The response to a write or an RPC: replaces a server error without a body, which is how RESTCONF 9.0.1 answers a
+ * body it fails to parse (an RPC input outside its types, an unknown leaf, an array or {@code [null]} where a single
+ * value belongs), with a 400 {@code invalid-value}. Every other answer passes through unchanged.
  *
  * <p>Jersey answers an exception that escapes RESTCONF with {@code sendError(500, ...)}, possibly from another thread
  * once the request has gone asynchronous, so the replacement happens there. {@link #replaceEmptyServerError()}
  * covers a 5xx status set without any body by the time the filter chain returns.
  */
-final class RpcErrorResponse extends HttpServletResponseWrapper {
+final class ParseErrorResponse extends HttpServletResponseWrapper {
     private final String message;
     private boolean bodyStarted;
     private boolean writerTaken;
     private boolean replaced;
 
-    RpcErrorResponse(final HttpServletResponse response, final String message) {
+    ParseErrorResponse(final HttpServletResponse response, final String message) {
         super(response);
         this.message = message;
     }
