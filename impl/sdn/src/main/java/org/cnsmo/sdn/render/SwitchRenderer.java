@@ -166,6 +166,19 @@ public final class SwitchRenderer {
      * {@code slices} calls read every switch once; the answers arrive later on the executor.
      */
     public void pollSlice() {
+        if (status.takeLoss()) {
+            // A failed commit of observed state: publish every filter's state again instead of trusting the cache.
+            LOG.warn("Observed state was lost in a failed commit; publishing every filter's and rule's state again");
+            for (var name : List.copyOf(filterStates.keySet())) {
+                publishFilter(name, true);
+            }
+            rules.forEach((name, rule) -> {
+                final var history = histories.get(Owner.rule(name));
+                if (history != null && history.current() != null) {
+                    status.rule(rule, history);
+                }
+            });
+        }
         final long slice = nextSlice;
         nextSlice = (nextSlice + 1) % slices;
         for (var datapathId : List.copyOf(connected)) {

@@ -67,6 +67,8 @@ public final class StatusWriter implements AutoCloseable {
     private final OrderedTransactions transactions;
     private final Executor executor;
     private final NodeStatusReports nodeStatus;
+    /** Set when a commit of observed state failed: what it carried must be published again. */
+    private volatile boolean lost;
     /** Writes recorded during this task of the renderer's thread, committed by a task queued behind it. */
     private Writes pending;
 
@@ -80,9 +82,23 @@ public final class StatusWriter implements AutoCloseable {
      * @param nodeStatus where the nodes' switch connections are reported
      */
     public StatusWriter(final DataBroker dataBroker, final Executor executor, final NodeStatusReports nodeStatus) {
-        transactions = new OrderedTransactions(dataBroker, "observed state");
+        transactions = new OrderedTransactions(dataBroker, "observed state", () -> lost = true);
         this.executor = executor;
         this.nodeStatus = nodeStatus;
+    }
+
+    /**
+     * Whether observed state was lost since the last call: a commit failed, and the renderer must publish
+     * everything it had published again.
+     *
+     * @return whether it was
+     */
+    public boolean takeLoss() {
+        if (!lost) {
+            return false;
+        }
+        lost = false;
+        return true;
     }
 
     private Writes later() {

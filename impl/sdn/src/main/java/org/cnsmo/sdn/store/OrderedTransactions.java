@@ -24,11 +24,24 @@ public final class OrderedTransactions implements AutoCloseable {
 
     private final DataBroker dataBroker;
     private final String purpose;
+    private final Runnable onLoss;
     private TransactionChain chain;
 
     public OrderedTransactions(final DataBroker dataBroker, final String purpose) {
+        this(dataBroker, purpose, () -> { });
+    }
+
+    /**
+     * Transactions whose failure is reported.
+     *
+     * @param dataBroker the data broker
+     * @param purpose what they write, for messages
+     * @param onLoss called when the chain failed: what its transactions wrote may not have landed
+     */
+    public OrderedTransactions(final DataBroker dataBroker, final String purpose, final Runnable onLoss) {
         this.dataBroker = dataBroker;
         this.purpose = purpose;
+        this.onLoss = onLoss;
         chain = newChain();
     }
 
@@ -53,6 +66,7 @@ public final class OrderedTransactions implements AutoCloseable {
             public void onFailure(final Throwable cause) {
                 LOG.error("Transaction chain for {} failed; continuing on a new chain", purpose, cause);
                 replace(created);
+                onLoss.run();
             }
         });
         return created;
