@@ -10,6 +10,7 @@ package org.cnsmo.it.rest;
 import static org.cnsmo.it.rest.RestAssertions.assertConfig;
 import static org.cnsmo.it.rest.RestAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -40,6 +41,16 @@ class AccessRestTest {
         assertTrue(status == 200 || status == 409, "admin reads, got " + status);
         assertEquals(401, admin.anonymous().invoke("cnsmo-vpn:create-enrollment-token",
             "{\"input\":{\"node\":\"x\"}}").status());
+
+        // Nothing during the first start showed a password to other users of the machine (ps).
+        final var lines = controller.firstStartCommandLines();
+        assertTrue(lines.stream().anyMatch(line -> line.contains("aaa-cli.args")),
+            "the watch saw AAA's user tool run: " + lines.size() + " command lines");
+        final var karafPassword = Files.readString(controller.home().resolve("cnsmo/karaf-password")).strip();
+        for (var line : lines) {
+            assertFalse(line.contains(controller.adminPassword()) || line.contains(karafPassword),
+                "a password on a command line: " + line);
+        }
     }
 
     @Test

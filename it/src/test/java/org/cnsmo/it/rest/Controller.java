@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,6 +47,7 @@ public final class Controller implements AutoCloseable {
     /** The admin's client; the password is created at the first start. */
     private RestconfClient client;
     private Process process;
+    private final Set<String> firstStartCommandLines = ConcurrentHashMap.newKeySet();
     /** Log lines written before the current start, which readiness checks skip. */
     private long logLinesBefore;
 
@@ -144,9 +147,13 @@ public final class Controller implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().put("EXTRA_JAVA_OPTS", "-Xmx768m");
+        final boolean firstStart = !Files.exists(home.resolve("cnsmo/admin-password"));
         process = builder.start();
         boolean ready = false;
         try {
+            if (firstStart) {
+                recordCommandLinesUntilFirstStartEnds();
+            }
             // bin/cnsmo-first-start writes the password before Karaf boots.
             Awaitility.await("admin password in " + home).atMost(Duration.ofMinutes(1))
                 .until(() -> Files.isRegularFile(home.resolve("cnsmo/admin-password")));
@@ -156,6 +163,28 @@ public final class Controller implements AutoCloseable {
         } finally {
             if (!ready) {
                 close();
+            }
+        }
+    }
+
+    /**
+     * Every command line on this machine while the first start runs (bin/cnsmo-first-start creates the users and
+     * the HTTPS keystore), read from /proc every 10 ms, as any local user could with ps.
+     */
+    public Set<String> firstStartCommandLines() {
+        return Set.copyOf(firstStartCommandLines);
+    }
+
+    private void recordCommandLinesUntilFirstStartEnds() {
+        final long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!Files.exists(home.resolve("cnsmo/https/keystore.p12")) && System.nanoTime() < deadline) {
+            ProcessHandle.allProcesses().forEach(handle -> handle.info().commandLine()
+                .ifPresent(firstStartCommandLines::add));
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.cnsmo.it.Shell;
 import org.cnsmo.it.rest.Controller;
 import org.cnsmo.it.rest.ControllerExtension;
 import org.cnsmo.it.rest.RestconfClient;
@@ -126,11 +130,32 @@ class OverlayEndToEndTest {
         Thread.sleep(1_000);
         // n1 runs the join command exactly as the controller gave it (as root already, so without sudo): it
         // fetches the agent over pinned HTTPS too.
-        final var joined = overlay.ovs(n1, "bash", "-c", "cd " + n1.dir() + " && "
-            + joinCommand.replace("sudo ", ""));
+        final var joined = runJoinCommand(n1, joinCommand);
         assertEquals(0, joined.exitCode(), joined.output());
         assertTrue(joined.output().contains("joined: node"), joined.output());
-        join(n2, token2.get("token").getAsString());
+        // n2 joins with the join command too, while every command line on the machine is watched (as ps would):
+        // the token is never on one.
+        final var token2Text = token2.get("token").getAsString();
+        final var lines = ConcurrentHashMap.<String>newKeySet();
+        final var joining = CompletableFuture.supplyAsync(() -> {
+            try {
+                return runJoinCommand(n2, token2.get("join-command").getAsString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        while (!joining.isDone()) {
+            ProcessHandle.allProcesses().forEach(handle -> handle.info().commandLine().ifPresent(lines::add));
+            Thread.sleep(10);
+        }
+        final var joined2 = joining.get();
+        assertEquals(0, joined2.exitCode(), joined2.output());
+        assertTrue(lines.stream().anyMatch(line -> line.contains("cnsmo-node/enroll")),
+            "the watch saw the agent's enrollment request: " + lines.size() + " command lines");
+        assertTrue(lines.stream().noneMatch(line -> line.contains(token2Text)), "the token on a command line");
         Thread.sleep(1_000);
         tcpdump.destroy();
         tcpdump.waitFor();
@@ -404,6 +429,17 @@ class OverlayEndToEndTest {
     /** Whether pgrep found exactly one process, and not the one from before. */
     private static boolean single(final String pids, final String before) {
         return !pids.isEmpty() && pids.lines().count() == 1 && !pids.equals(before);
+    }
+
+    /**
+     * Runs a join command as a user pasting it into a root shell would: bash reads it (from a file here, not from
+     * its command line, where ps would show it), in the machine's directory.
+     */
+    private static Shell.Result runJoinCommand(final Machine machine, final String joinCommand)
+            throws IOException, InterruptedException {
+        final var script = machine.dir().resolve("join-command.sh");
+        Files.writeString(script, "cd " + machine.dir() + " && " + joinCommand.replace("sudo ", "") + "\n");
+        return overlay.ovs(machine, "bash", script.toString());
     }
 
     private static void join(final Machine machine, final String token) throws IOException, InterruptedException {
