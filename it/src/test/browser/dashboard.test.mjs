@@ -171,9 +171,13 @@ test('signing out and an expired session both lead back to the login page', asyn
   await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');
   await page.locator('[data-testid=profile]').waitFor();
-  await page.evaluate(() => {
+  // The session is aged as the page loads, before the app runs: aged from the running page, a refresh still
+  // in flight could touch it again before the reload, and the session would not have expired.
+  await page.addInitScript(() => {
     const session = JSON.parse(sessionStorage.getItem('cnsmo-session'));
-    sessionStorage.setItem('cnsmo-session', JSON.stringify({ ...session, touched: 0 }));
+    if (session) {
+      sessionStorage.setItem('cnsmo-session', JSON.stringify({ ...session, touched: 0 }));
+    }
   });
   await page.reload();
   await page.locator('.notice').waitFor();
