@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cnsmo.api.names.NameHash;
 import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.api.nodes.NodeCheck;
 import org.cnsmo.api.validation.ChangedEntries;
@@ -106,6 +107,8 @@ final class FirewallValidator {
                     checkOverlaps(candidate(rule, match, network), isChanged, groups, violations);
                 }
             });
+        violations.addAll(NameHash.collisions(after.nonnullRule().values().stream().map(FirewallValidator::name)
+            .toList(), changed, name -> "firewall/rule=" + name, "rule"));
         return violations;
     }
 

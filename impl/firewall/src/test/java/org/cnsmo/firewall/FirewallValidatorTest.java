@@ -42,6 +42,16 @@ class FirewallValidatorTest {
     }
 
     @Test
+    void refusesNameWhoseCookieCollidesNamingBoth() {
+        // r24077609 and r30453225 share the 48 bits of their SHA-256 that flow cookies carry.
+        final var old = tcp("r24077609", 22).build();
+        assertEquals(List.of(new Violation("firewall/rule=r30453225", "rule name 'r30453225' cannot be told apart "
+                + "from rule 'r24077609' on the switches (the names hash to the same flow cookie e9d8cf514f33); "
+                + "choose another name")),
+            FirewallValidator.validate(firewall(old), firewall(old, tcp("r30453225", 80).build()), NODES));
+    }
+
+    @Test
     void refusesRuleOnUnknownNode() {
         assertEquals(List.of(new Violation("firewall/rule=web/node", "node 'Agent.9' does not exist")),
             FirewallValidator.validate(null, firewall(tcp("web", 80).setNode(new NodeName("Agent.9")).build()),

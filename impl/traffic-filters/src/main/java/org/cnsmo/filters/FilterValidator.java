@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.cnsmo.api.names.NameHash;
 import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.api.nodes.NodeCheck;
 import org.cnsmo.api.validation.ChangedEntries;
@@ -57,6 +58,7 @@ final class FilterValidator {
                     checkUnique(filter, new Match(node, port, destination), matches, violations);
                 }
             });
+        violations.addAll(collisions(after.nonnullFilter().values(), changed));
         return violations;
     }
 
@@ -86,7 +88,13 @@ final class FilterValidator {
         if (!matches.isEmpty()) {
             checkAgainstUnwritten(all.values(), written, matches, violations);
         }
+        violations.addAll(collisions(all.values(), written));
         return violations;
+    }
+
+    private static List<Violation> collisions(final Collection<Filter> all, final Set<String> written) {
+        return NameHash.collisions(all.stream().map(FilterValidator::name).toList(), written,
+            name -> "traffic-filters/filter=" + name, "filter");
     }
 
     /**

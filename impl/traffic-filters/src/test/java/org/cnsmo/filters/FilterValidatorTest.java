@@ -110,6 +110,23 @@ class FilterValidatorTest {
             FilterValidator.validateWritten(all, Set.of("a", "b"), NODES));
     }
 
+    @Test
+    void nameWhoseCookieCollidesIsRefusedNamingBoth() {
+        // r13263849 and r31221268 share the 48 bits of their SHA-256 that flow cookies carry.
+        final var all = filters(
+            filter("r13263849", "Agent.1", 80, "10.8.0.0/24").build(),
+            filter("r31221268", "Agent.1", 81, "10.8.0.0/24").build());
+        final var expected = List.of(new Violation("traffic-filters/filter=r31221268",
+            "filter name 'r31221268' cannot be told apart from filter 'r13263849' on the switches (the names hash to "
+                + "the same flow cookie 882a4fc347c6); choose another name"));
+        assertEquals(expected, FilterValidator.validateWritten(all, Set.of("r31221268"), NODES));
+        assertEquals(expected, FilterValidator.validate(filters(filter("r13263849", "Agent.1", 80, "10.8.0.0/24")
+            .build()), all, NODES));
+        // Replacing one by the other in one transaction is fine.
+        assertEquals(List.of(), FilterValidator.validateWritten(filters(filter("r31221268", "Agent.1", 81,
+            "10.8.0.0/24").build()), Set.of("r13263849", "r31221268"), NODES));
+    }
+
     private static TrafficFilters filters(final Filter... filters) {
         return new TrafficFiltersBuilder().setFilter(BindingMap.of(filters)).build();
     }

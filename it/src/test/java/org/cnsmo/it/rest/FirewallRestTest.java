@@ -47,9 +47,18 @@ class FirewallRestTest {
             {"cnsmo-firewall:rule":[{"name":"shadow","node":"fw.A","direction":"in","protocol":"tcp",
               "destination-port":5440,"address-match":"source","address-range":"10.8.0.0/29",
               "action":"accept","priority":200}]}"""), "firewall/rule=shadow: overlaps rule 'no-db'");
+        // r24077609 and r30453225 hash to the same 48-bit flow cookie: the second name is refused, naming both.
+        assertStatus(201, client.put("cnsmo-firewall:firewall/rule=r24077609", """
+            {"cnsmo-firewall:rule":[{"name":"r24077609","direction":"out","protocol":"udp","destination-port":53,
+              "action":"accept"}]}"""));
+        assertRefused(client.put("cnsmo-firewall:firewall/rule=r30453225", """
+            {"cnsmo-firewall:rule":[{"name":"r30453225","direction":"out","protocol":"udp","destination-port":54,
+              "action":"accept"}]}"""), "rule name 'r30453225' cannot be told apart from rule 'r24077609'");
+        assertStatus(204, client.delete("cnsmo-firewall:firewall/rule=r24077609"));
         assertConfig(client, RULE, VALID);
         assertAbsent(client, "cnsmo-firewall:firewall/rule=copy");
         assertAbsent(client, "cnsmo-firewall:firewall/rule=shadow");
+        assertAbsent(client, "cnsmo-firewall:firewall/rule=r30453225");
 
         assertStatus(200, client.patch(RULE, """
             {"cnsmo-firewall:rule":[{"name":"no-db","action":"drop"}]}"""));
