@@ -7,6 +7,7 @@
  */
 package org.cnsmo.api.nodes;
 
+import java.util.Optional;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.Status;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Service;
 
@@ -34,4 +35,15 @@ public interface NodeStatusReports {
      * @param service the service
      */
     void withdraw(String node, Service service);
+
+    /**
+     * Declares, or clears, a problem of a whole service that its reports per node cannot show: its observed
+     * state cannot be published, for example. While the problem lasts, every node's {@code service-status}
+     * entry of that service that says {@code up} says {@code degraded} instead, with the problem as its
+     * reason, so that a failure is visible and not only logged.
+     *
+     * @param service the service
+     * @param problem what is wrong, or empty when nothing is any more
+     */
+    void serviceProblem(Service service, Optional<String> problem);
 }

@@ -12,7 +12,9 @@ import java.util.Map;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.Status;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.StatusBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatus;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatusBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Service;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ServiceState;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 
 /**
@@ -32,6 +34,18 @@ final class NodeStatusMerge {
      * @return the merged status
      */
     static Status merge(final Map<Service, Status> parts) {
+        return merge(parts, Map.of());
+    }
+
+    /**
+     * The node's status, with the problems of whole services: an entry of a service with a problem that says
+     * {@code up} says {@code degraded}, with the problem as its reason.
+     *
+     * @param parts what each service reported
+     * @param problems the current problem of each service that has one
+     * @return the merged status
+     */
+    static Status merge(final Map<Service, Status> parts, final Map<Service, String> problems) {
         final var status = new StatusBuilder();
         final var services = new ArrayList<ServiceStatus>();
         parts.forEach((service, part) -> {
@@ -45,8 +59,13 @@ final class NodeStatusMerge {
             }
             final var own = part.nonnullServiceStatus().values().stream()
                 .filter(entry -> entry.getService() == service).findFirst();
-            own.ifPresent(services::add);
+            own.map(entry -> degraded(entry, problems.get(service))).ifPresent(services::add);
         });
         return status.setServiceStatus(services.isEmpty() ? null : BindingMap.of(services)).build();
+    }
+
+    private static ServiceStatus degraded(final ServiceStatus entry, final String problem) {
+        return problem == null || entry.getState() != ServiceState.Up ? entry
+            : new ServiceStatusBuilder(entry).setState(ServiceState.Degraded).setReason(problem).build();
     }
 }

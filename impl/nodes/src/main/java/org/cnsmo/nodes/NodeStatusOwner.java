@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,6 +61,7 @@ public final class NodeStatusOwner implements NodeStatusReports, AutoCloseable {
     private final DataBroker broker;
     private final ScheduledExecutorService executor;
     private final Map<String, Map<Service, Status>> reports = new HashMap<>();
+    private final Map<Service, String> problems = new EnumMap<>(Service.class);
     private final Set<String> dirty = new LinkedHashSet<>();
     private boolean flushScheduled;
     private boolean committing;
@@ -104,6 +107,24 @@ public final class NodeStatusOwner implements NodeStatusReports, AutoCloseable {
         });
     }
 
+    @Override
+    public void serviceProblem(final Service service, final Optional<String> problem) {
+        requireNonNull(service);
+        requireNonNull(problem);
+        executor.execute(() -> {
+            final var before = problem.isPresent() ? problems.put(service, problem.orElseThrow())
+                : problems.remove(service);
+            if (!Objects.equals(before, problem.orElse(null))) {
+                if (problem.isPresent()) {
+                    LOG.warn("The {} service is degraded on every node: {}", service.getName(), problem.orElseThrow());
+                } else {
+                    LOG.info("The {} service's problem is over", service.getName());
+                }
+                reports.keySet().forEach(this::changed);
+            }
+        });
+    }
+
     @Deactivate
     @Override
     public void close() throws InterruptedException {
@@ -142,7 +163,7 @@ public final class NodeStatusOwner implements NodeStatusReports, AutoCloseable {
                 tx.delete(LogicalDatastoreType.OPERATIONAL, path);
             } else {
                 tx.put(LogicalDatastoreType.OPERATIONAL, path, new NodeBuilder().setName(new NodeName(node))
-                    .setStatus(NodeStatusMerge.merge(parts)).build());
+                    .setStatus(NodeStatusMerge.merge(parts, problems)).build());
             }
         }
         Futures.addCallback(tx.commit(), new FutureCallback<CommitInfo>() {

@@ -13,10 +13,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,40 @@ class NodeStatusOwnerTest {
         // A service's report cannot set another service's leaves.
         final var sdnClaimingVpn = new StatusBuilder(sdn(true)).setConnected(false).build();
         assertNull(NodeStatusMerge.merge(parts(sdnClaimingVpn)).getConnected());
+    }
+
+    @Test
+    void aServiceProblemDegradesItsUpEntriesOnly() {
+        final var problems = Map.of(Service.Vpn, "cannot publish the VPN status");
+        final var merged = NodeStatusMerge.merge(parts(vpn(true), sdn(true)), problems).nonnullServiceStatus();
+        final var vpn = merged.values().stream().filter(entry -> entry.getService() == Service.Vpn).findFirst()
+            .orElseThrow();
+        assertEquals(ServiceState.Degraded, vpn.getState());
+        assertEquals("cannot publish the VPN status", vpn.getReason());
+        assertEquals(ServiceState.Up, merged.values().stream().filter(entry -> entry.getService() == Service.Sdn)
+            .findFirst().orElseThrow().getState());
+        // Down stays down, with its own reason.
+        assertEquals(ServiceState.Down, NodeStatusMerge.merge(parts(vpn(false)), problems).nonnullServiceStatus()
+            .values().iterator().next().getState());
+    }
+
+    @Test
+    void aServiceProblemIsShownOnEveryNodeUntilCleared() {
+        doReturn(tx).when(broker).newWriteOnlyTransaction();
+        doReturn(CommitInfo.emptyFluentFuture()).when(tx).commit();
+        owner = new NodeStatusOwner(broker, Executors.newSingleThreadScheduledExecutor());
+
+        owner.report("web-1", Service.Vpn, vpn(true));
+        verify(tx, timeout(5_000).times(1)).commit();
+        owner.serviceProblem(Service.Vpn, Optional.of("cannot publish"));
+        verify(tx, timeout(5_000).times(2)).commit();
+        owner.serviceProblem(Service.Vpn, Optional.of("cannot publish"));
+        owner.serviceProblem(Service.Vpn, Optional.empty());
+        verify(tx, timeout(5_000).times(3)).commit();
+        final var written = ArgumentCaptor.forClass(Node.class);
+        verify(tx, times(3)).put(eq(LogicalDatastoreType.OPERATIONAL), eq(WEB_1), written.capture());
+        assertEquals(List.of(ServiceState.Up, ServiceState.Degraded, ServiceState.Up), written.getAllValues().stream()
+            .map(node -> node.getStatus().nonnullServiceStatus().values().iterator().next().getState()).toList());
     }
 
     @Test

@@ -14,8 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -90,6 +94,34 @@ class AccessRestTest {
             throws Exception {
         final int status = controller.httpsClient().get("cnsmo-nodes:nodes").status();
         assertTrue(status == 200 || status == 409, "HTTPS read, got " + status);
+    }
+
+    @Test
+    void plainHttpAndTheConsoleListenOnLoopbackOnlyAndHttpsEverywhere() throws Exception {
+        // Read the kernel's socket table: what is bound, not what a configuration file says.
+        assertEquals(Set.of("loopback"), listening(8181), "plain HTTP (Basic credentials in clear)");
+        assertEquals(Set.of("loopback"), listening(8101), "Karaf's SSH console");
+        assertEquals(Set.of("any"), listening(8443), "HTTPS");
+    }
+
+    /** The kinds of local address ("loopback", "any" or the hex address) of the sockets listening on a port. */
+    private static Set<String> listening(final int port) throws Exception {
+        final var kinds = new HashSet<String>();
+        for (var table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (var line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+                final var fields = line.trim().split("\\s+");
+                final var local = fields[1].split(":");
+                if (Integer.parseInt(local[1], 16) == port && "0A".equals(fields[3])) {
+                    kinds.add(switch (local[0]) {
+                        case "0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000" ->
+                            "loopback";
+                        case "00000000", "00000000000000000000000000000000" -> "any";
+                        default -> local[0];
+                    });
+                }
+            }
+        }
+        return kinds;
     }
 
     private static void assertForbidden(final RestconfClient.Response response) {

@@ -206,6 +206,11 @@ class MutatedInputRestTest {
 
     private static void mutate(final JsonObject entry, final Random random) {
         final var leaves = new ArrayList<>(entry.keySet());
+        if (leaves.isEmpty()) {
+            // Earlier mutations removed every leaf: all that is left to do is to add one.
+            entry.addProperty("unknown-" + random.nextInt(3), random.nextInt(100));
+            return;
+        }
         final var leaf = leaves.get(random.nextInt(leaves.size()));
         switch (random.nextInt(12)) {
             case 0 -> entry.remove(leaf);

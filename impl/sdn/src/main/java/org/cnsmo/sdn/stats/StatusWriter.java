@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.cnsmo.api.nodes.NodeStatusReports;
 import org.cnsmo.sdn.store.OrderedTransactions;
@@ -67,6 +69,8 @@ public final class StatusWriter implements AutoCloseable {
     private final OrderedTransactions transactions;
     private final Executor executor;
     private final NodeStatusReports nodeStatus;
+    /** Whether the last commit of observed state failed, so that a degraded SDN service was reported. */
+    private final AtomicBoolean troubled = new AtomicBoolean();
     /** Set when a commit of observed state failed: what it carried must be published again. */
     private volatile boolean lost;
     /** Writes recorded during this task of the renderer's thread, committed by a task queued behind it. */
@@ -245,16 +249,21 @@ public final class StatusWriter implements AutoCloseable {
         return new DateAndTime(instant.truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
-    private static void commit(final WriteTransaction tx, final String what) {
+    private void commit(final WriteTransaction tx, final String what) {
         tx.commit().addCallback(new FutureCallback<CommitInfo>() {
             @Override
             public void onSuccess(final CommitInfo result) {
-                // published
+                if (troubled.compareAndSet(true, false)) {
+                    nodeStatus.serviceProblem(Service.Sdn, Optional.empty());
+                }
             }
 
             @Override
             public void onFailure(final Throwable cause) {
                 LOG.warn("Could not publish the observed state of {}", what, cause);
+                troubled.set(true);
+                nodeStatus.serviceProblem(Service.Sdn, Optional.of("the filters' and rules' observed state could not "
+                    + "be published (" + cause.getMessage() + "); publishing it again"));
             }
         }, MoreExecutors.directExecutor());
     }

@@ -21,8 +21,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cnsmo.api.nodes.NodeStatusReports;
 import org.cnsmo.vpn.enroll.EnrollmentTokens.Token;
 import org.cnsmo.vpn.status.VpnObservation.State;
@@ -78,6 +80,8 @@ public final class VpnStatusWriter {
     private final Map<String, Boolean> wasConnected = new HashMap<>();
     private final Map<String, Instant> lastSeen = new HashMap<>();
     private final NodeStatusReports nodeStatus;
+    /** Whether the last commit failed, so that a degraded VPN was reported. */
+    private final AtomicBoolean troubled = new AtomicBoolean();
 
     /**
      * A writer.
@@ -246,12 +250,17 @@ public final class VpnStatusWriter {
         Futures.addCallback(tx.commit(), new FutureCallback<CommitInfo>() {
             @Override
             public void onSuccess(final CommitInfo result) {
-                // published
+                if (troubled.compareAndSet(true, false)) {
+                    nodeStatus.serviceProblem(Service.Vpn, Optional.empty());
+                }
             }
 
             @Override
             public void onFailure(final Throwable cause) {
                 LOG.warn("Cannot publish the {}; publishing everything again next time", what, cause);
+                troubled.set(true);
+                nodeStatus.serviceProblem(Service.Vpn, Optional.of("the VPN's observed state (" + what
+                    + ") could not be published (" + cause.getMessage() + "); publishing it again"));
                 executor.execute(VpnStatusWriter.this::forget);
             }
         }, MoreExecutors.directExecutor());

@@ -69,6 +69,11 @@ class StatusComponentTest extends AbstractConcurrentDataBrokerTest {
         public void withdraw(final String node, final Service service) {
             // not observed here
         }
+
+        @Override
+        public void serviceProblem(final Service service, final Optional<String> problem) {
+            // not observed here
+        }
     };
 
     private final Clock clock = Clock.systemUTC();
