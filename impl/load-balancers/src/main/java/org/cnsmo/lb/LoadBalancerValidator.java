@@ -28,9 +28,6 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.PortNumber;
  * one starts, members are distinct servers, and each VIP belongs to one load balancer.
  */
 final class LoadBalancerValidator {
-    private static final int DEFAULT_INTERVAL = 5;
-    private static final int DEFAULT_TIMEOUT = 2;
-
     private LoadBalancerValidator() {
         // utility class
     }
@@ -107,11 +104,9 @@ final class LoadBalancerValidator {
     }
 
     private static void checkHealthMonitor(final LoadBalancer lb, final List<Violation> violations) {
-        final var monitor = lb.getHealthMonitor();
-        final var interval = monitor == null || monitor.getInterval() == null ? DEFAULT_INTERVAL
-            : monitor.getInterval().intValue();
-        final var timeout = monitor == null || monitor.getTimeout() == null ? DEFAULT_TIMEOUT
-            : monitor.getTimeout().intValue();
+        final var monitor = LoadBalancerIntent.Monitor.of(lb.getHealthMonitor());
+        final var interval = monitor.intervalSeconds();
+        final var timeout = monitor.timeoutSeconds();
         if (timeout >= interval) {
             violations.add(new Violation(path(lb) + "/health-monitor/timeout",
                 "health-monitor timeout " + timeout + " s must be below the interval " + interval + " s"));
