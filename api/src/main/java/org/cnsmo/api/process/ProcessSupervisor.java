@@ -120,6 +120,25 @@ public final class ProcessSupervisor implements AutoCloseable {
         stopProcess();
     }
 
+    /**
+     * Sends a signal to the running daemon, for example {@code USR2} to make it reload its configuration
+     * without a restart.
+     *
+     * @param signal the signal's name, without {@code SIG}
+     * @return whether a daemon ran and took the signal
+     * @throws IOException when {@code kill} cannot run
+     * @throws InterruptedException when interrupted while waiting for {@code kill}
+     */
+    public boolean signal(final String signal) throws IOException, InterruptedException {
+        final var running = process;
+        if (running == null || !running.isAlive()) {
+            return false;
+        }
+        final var kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(running.pid()))
+            .redirectErrorStream(true).redirectOutput(Redirect.DISCARD).start();
+        return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
