@@ -38,7 +38,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherTyp
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.Icmpv4MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.TcpFlagsMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.TcpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.UdpMatchBuilder;
@@ -98,6 +100,19 @@ final class FlowParts {
 
     static MatchBuilder destination(final MatchBuilder match, final Ipv4Network network) {
         return match.setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(prefix(network)).build());
+    }
+
+    /** Adds a match on TCP flags that must be set; the match must already name protocol TCP. */
+    static MatchBuilder tcpFlags(final MatchBuilder match, final int flags) {
+        return match.setTcpFlagsMatch(new TcpFlagsMatchBuilder()
+            .setTcpFlags(Uint16.valueOf(flags))
+            .setTcpFlagsMask(Uint16.valueOf(flags))
+            .build());
+    }
+
+    /** Adds an ICMP type match; the match must already name protocol ICMP. */
+    static MatchBuilder icmpType(final MatchBuilder match, final short type) {
+        return match.setIcmpv4Match(new Icmpv4MatchBuilder().setIcmpv4Type(Uint8.valueOf(type)).build());
     }
 
     /** Adds a TCP destination port match; the match must already name protocol TCP. */

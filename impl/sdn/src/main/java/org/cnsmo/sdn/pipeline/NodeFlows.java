@@ -23,6 +23,8 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  */
 public final class NodeFlows {
     private static final int NO_BUFFERING = 0xFFFF;
+    private static final int TCP_RST = 0x04;
+    private static final short ICMP_DESTINATION_UNREACHABLE = 3;
 
     private NodeFlows() {
         // utility
@@ -54,6 +56,19 @@ public final class NodeFlows {
     private static void firewall(final SwitchBinding binding, final String stage, final Uint8 table,
             final List<Flow> flows) {
         final int zone = binding.conntrackZone();
+        if (table.equals(Pipeline.TABLE_FIREWALL_IN)) {
+            // Refusals pass untracked (see Pipeline): a reset, or an ICMP destination unreachable.
+            flows.add(base(binding, stage + "-reset", table, Pipeline.PRIORITY_CT_UNTRACKED)
+                .setMatch(FlowParts.tcpFlags(FlowParts.protocol(FlowParts.ipv4(), FlowParts.PROTOCOL_TCP), TCP_RST)
+                    .build())
+                .setInstructions(FlowParts.goTo(Pipeline.TABLE_FORWARD))
+                .build());
+            flows.add(base(binding, stage + "-unreachable", table, Pipeline.PRIORITY_CT_UNTRACKED)
+                .setMatch(FlowParts.icmpType(FlowParts.protocol(FlowParts.ipv4(), FlowParts.PROTOCOL_ICMP),
+                    ICMP_DESTINATION_UNREACHABLE).build())
+                .setInstructions(FlowParts.goTo(Pipeline.TABLE_FORWARD))
+                .build());
+        }
         flows.add(base(binding, stage + "-track", table, Pipeline.PRIORITY_CT_TRACK)
             .setMatch(ConntrackParts.ctState(FlowParts.ipv4(), 0, ConntrackParts.TRK).build())
             .setInstructions(FlowParts.apply(ConntrackParts.track(0, zone, table)))

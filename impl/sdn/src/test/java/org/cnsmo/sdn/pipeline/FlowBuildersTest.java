@@ -123,7 +123,7 @@ class FlowBuildersTest {
     @Test
     void nodeBaseFlowsClassifyByUplinkAndForwardNormally() {
         final var flows = NodeFlows.of(NODE_A);
-        assertEquals(16, flows.size());
+        assertEquals(18, flows.size());
         final var uplink = flow(flows, "classify-uplink");
         assertEquals("openflow:10:1", uplink.getMatch().getInPort().getValue());
         assertEquals(Pipeline.TABLE_FIREWALL_IN, goTo(uplink));
@@ -131,7 +131,7 @@ class FlowBuildersTest {
         assertEquals(Pipeline.TABLE_FORWARD, forward.getTableId());
         assertEquals("NORMAL", ((OutputActionCase) action(forward, 0)).getOutputAction().getOutputNodeConnector()
             .getValue());
-        assertEquals(16, flows.stream().map(Flow::key).distinct().count(), "flow ids are distinct");
+        assertEquals(18, flows.stream().map(Flow::key).distinct().count(), "flow ids are distinct");
         assertTrue(flows.stream().allMatch(flow -> flow.getId().getValue().startsWith("cnsmo-A-")));
     }
 
@@ -163,6 +163,13 @@ class FlowBuildersTest {
             assertEquals(Uint32.valueOf(0x21), ctState(fresh).getState());
             assertTrue(fresh.getPriority().intValue() < Pipeline.PRIORITY_RULE_BASE);
         }
+        // Refusals from the overlay (reject answers of a peer) pass untracked, into forwarding.
+        final var reset = flow(flows, "firewall-in-reset");
+        assertEquals(Pipeline.TABLE_FIREWALL_IN, reset.getTableId());
+        assertEquals(4, reset.getMatch().getTcpFlagsMatch().getTcpFlags().intValue());
+        assertEquals(Pipeline.TABLE_FORWARD, goTo(reset));
+        assertEquals(3, flow(flows, "firewall-in-unreachable").getMatch().getIcmpv4Match().getIcmpv4Type().intValue());
+        assertTrue(flows.stream().noneMatch(flow -> flow.getId().getValue().equals("cnsmo-A-firewall-out-reset")));
         final var commit = flow(flows, "commit");
         assertEquals(Pipeline.TABLE_FIREWALL_COMMIT, commit.getTableId());
         assertEquals(NxActionCase.commit(zone), ((ConntrackGrouping) action(commit, 0)).getConntrack());
