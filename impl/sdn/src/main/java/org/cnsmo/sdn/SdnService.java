@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.cnsmo.api.nodes.NodeStatusReports;
+import org.cnsmo.sdn.conntrack.ConntrackExtension;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
 import org.cnsmo.sdn.reject.RejectResponder;
 import org.cnsmo.sdn.render.ListListener;
@@ -76,7 +77,8 @@ public final class SdnService implements AutoCloseable {
     @Activate
     public SdnService(@Reference final DataBroker dataBroker, @Reference final RpcService rpcService,
             @Reference final NotificationService notificationService,
-            @Reference final NodeStatusReports nodeStatus) {
+            @Reference final NodeStatusReports nodeStatus, @Reference final ConntrackExtension conntrack) {
+        // conntrack: the firewall's flows use ct_state and ct, which the plugin encodes only once it is registered
         final var switches = new SwitchRpcs(rpcService);
         status = new StatusWriter(dataBroker, executor, nodeStatus);
         final var writer = new SwitchWriter(switches, executor);

@@ -123,6 +123,32 @@ public final class Dataplane implements AutoCloseable {
             .toFile()).start());
     }
 
+    /** Starts a UDP echo server in a host: every datagram to the port is sent back to its sender. */
+    public void udpEcho(final String ns, final int port) throws IOException {
+        listeners.add(new ProcessBuilder("ip", "netns", "exec", ns, "socat", "UDP4-RECVFROM:" + port + ",fork",
+            "EXEC:cat").redirectErrorStream(true).redirectOutput(dir.resolve("socat-udp-" + ns + "-" + port + ".log")
+            .toFile()).start());
+    }
+
+    /** Sends one UDP datagram from a host to an echo server and says whether its echo came back within 2 s. */
+    public boolean udpEchoed(final String fromNs, final String ip, final int port)
+            throws IOException, InterruptedException {
+        final var builder = new ProcessBuilder("ip", "netns", "exec", fromNs, "timeout", "5", "socat", "-T", "2", "-",
+            "UDP4:" + ip + ":" + port).redirectErrorStream(true);
+        final var process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write("cnsmo-echo\n".getBytes(StandardCharsets.UTF_8));
+        }
+        final var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output.contains("cnsmo-echo");
+    }
+
+    /** Sends one ICMP echo request from a host and says whether the reply came back within 2 s. */
+    public boolean pings(final String fromNs, final String ip) throws IOException, InterruptedException {
+        return exec("ip", "netns", "exec", fromNs, "ping", "-c", "1", "-W", "2", ip).exitCode() == 0;
+    }
+
     /** Tries a TCP connection from one host to an address, for at most three seconds. */
     public ConnectResult connect(final String fromNs, final String ip, final int port)
             throws IOException, InterruptedException {

@@ -51,8 +51,12 @@ class SdnEndToEndTest {
     private static final String NODES = "cnsmo-nodes:nodes/node=";
     private static final String FILTERS = "cnsmo-traffic-filters:traffic-filters/filter=";
     private static final String RULES = "cnsmo-firewall:firewall/rule=";
-    /** Every node bridge carries five base flows: classification, two firewall defaults, forwarding. */
-    private static final int BASE_FLOWS = 5;
+    /**
+     * Every node bridge carries eighteen base flows: classification (2), the stateful frame of each firewall
+     * table (track, invalid, established, related, new, not IP: 6 each, and in table 10 untracked resets and
+     * unreachables: 2), commit (1) and forwarding (1).
+     */
+    private static final int BASE_FLOWS = 18;
     private static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
 
     /** USER_HZ: Linux reports process CPU times in /proc in these units, 100 on every common platform. */
@@ -67,6 +71,8 @@ class SdnEndToEndTest {
             dataplane.listen(HOST_A, port);
         }
         dataplane.listen(HOST_B, 9000);
+        dataplane.udpEcho(HOST_A, 9300);
+        dataplane.udpEcho(HOST_B, 9300);
         assertStatus(201, client.put(NODES + "sdn.A", node("sdn.A", Dataplane.DPID_A)));
         assertStatus(201, client.put(NODES + "sdn.B", node("sdn.B", Dataplane.DPID_B)));
         await("base flows on both bridges").until(() -> baseFlowsPresent(BRIDGE_A) && baseFlowsPresent(BRIDGE_B));
@@ -314,6 +320,42 @@ class SdnEndToEndTest {
         assertStatus(204, controller.client().delete(FILTERS + "no-8080"));
         await("filter flow gone after restart").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
         assertTrue(dataplane.connect(HOST_B, IP_A, 8080).connected(), "8080 open again");
+    }
+
+    /**
+     * The firewall is stateful: with rules dropping what B sends towards A, A's own connections to B still get
+     * their answers (TCP, UDP and ICMP echo), while a new connection from B is still dropped.
+     */
+    @Test
+    @Order(12)
+    void inboundDropLetsRepliesToOutboundConnectionsThrough(final RestconfClient client) throws Exception {
+        assertTrue(dataplane.udpEchoed(HOST_B, IP_A, 9300), "B's datagrams reach A before any rule");
+        final var fromB = "\"address-match\":\"source\",\"address-range\":\"" + IP_B + "/32\"";
+        for (var protocol : List.of("tcp", "udp", "icmp")) {
+            assertStatus(201, client.put(RULES + "no-" + protocol + "-from-b", rule("no-" + protocol + "-from-b", "in",
+                protocol, fromB, "drop", 300)));
+        }
+        await("drop rules on A").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS + 3);
+        assertTrue(dataplane.flows(BRIDGE_A).stream().anyMatch(flow -> flow.contains("ct_state=-trk")
+            && flow.contains("ct(table=10,zone=11)")), "untracked packets from the uplink go through conntrack");
+        assertTrue(dataplane.flows(BRIDGE_A).stream().anyMatch(flow -> flow.contains("table=25")
+            && flow.contains("ct(commit,zone=11)")), "permitted connections are committed");
+
+        final var outbound = dataplane.connect(HOST_A, IP_B, 9000);
+        assertTrue(outbound.connected(), () -> "A's connection to B gets B's SYN-ACK: " + outbound);
+        assertTrue(dataplane.udpEchoed(HOST_A, IP_B, 9300), "B's answer to A's datagram reaches A");
+        assertTrue(dataplane.pings(HOST_A, IP_B), "B's echo reply reaches A");
+
+        final var inbound = dataplane.connect(HOST_B, IP_A, 8081);
+        assertTrue(!inbound.connected() && !inbound.refused(), () -> "a new connection from B is dropped: " + inbound);
+        assertFalse(dataplane.udpEchoed(HOST_B, IP_A, 9300), "a new datagram from B is dropped");
+        assertFalse(dataplane.pings(HOST_B, IP_A), "an echo request from B is dropped");
+
+        for (var protocol : List.of("tcp", "udp", "icmp")) {
+            assertStatus(204, client.delete(RULES + "no-" + protocol + "-from-b"));
+        }
+        await("drop rules gone").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
+        assertTrue(dataplane.connect(HOST_B, IP_A, 8081).connected(), "B connects to A again");
     }
 
     /** The controller JVM's CPU time (user and system), from /proc, in milliseconds. */

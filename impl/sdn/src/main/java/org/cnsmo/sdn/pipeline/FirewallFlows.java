@@ -18,7 +18,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.M
 
 /**
  * A firewall rule becomes flows in the firewall table of its direction, one per port/mask match
- * of its port range (one when it has no ports). Accept continues to forwarding, drop discards,
+ * of its port range (one when it has no ports). Only the first packet of a connection reaches a rule
+ * (see {@link Pipeline}). Accept commits the connection and continues to forwarding, drop discards,
  * reject sends the packet's headers to the controller, which answers with a TCP reset or an ICMP
  * port unreachable.
  */
@@ -82,10 +83,11 @@ public final class FirewallFlows {
 
     private static Instructions instructions(final RuleIntent rule) {
         return switch (rule.action()) {
-            case Accept -> FlowParts.goTo(Pipeline.TABLE_FORWARD);
+            case Accept -> FlowParts.goTo(Pipeline.TABLE_FIREWALL_COMMIT);
             case Drop -> FlowParts.drop();
+            // ct_clear: the packet-in then carries no connection tracking fields for the plugin to decode
             case Reject -> FlowParts.meteredOutput(Pipeline.REJECT_METER_ID, OutputPortValues.CONTROLLER.getName(),
-                Pipeline.REJECT_PACKET_IN_BYTES);
+                Pipeline.REJECT_PACKET_IN_BYTES, ConntrackParts.clear(0));
         };
     }
 }

@@ -7,6 +7,8 @@
  */
 package org.cnsmo.sdn.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cnsmo.api.net.Ipv4Network;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
@@ -30,12 +32,15 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instru
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.apply.actions._case.ApplyActionsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.go.to.table._case.GoToTableBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.meter._case.MeterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.Instruction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.InstructionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.Icmpv4MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.TcpFlagsMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.TcpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.UdpMatchBuilder;
@@ -47,7 +52,7 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
  * The building blocks of CNSMO flows: matches with their OpenFlow prerequisites (EtherType before
- * IP fields, IP protocol before L4 ports) and the three kinds of instructions the pipeline uses.
+ * IP fields, IP protocol before L4 ports) and the instructions the pipeline uses.
  */
 final class FlowParts {
     static final short PROTOCOL_ICMP = 1;
@@ -97,6 +102,19 @@ final class FlowParts {
         return match.setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(prefix(network)).build());
     }
 
+    /** Adds a match on TCP flags that must be set; the match must already name protocol TCP. */
+    static MatchBuilder tcpFlags(final MatchBuilder match, final int flags) {
+        return match.setTcpFlagsMatch(new TcpFlagsMatchBuilder()
+            .setTcpFlags(Uint16.valueOf(flags))
+            .setTcpFlagsMask(Uint16.valueOf(flags))
+            .build());
+    }
+
+    /** Adds an ICMP type match; the match must already name protocol ICMP. */
+    static MatchBuilder icmpType(final MatchBuilder match, final short type) {
+        return match.setIcmpv4Match(new Icmpv4MatchBuilder().setIcmpv4Type(Uint8.valueOf(type)).build());
+    }
+
     /** Adds a TCP destination port match; the match must already name protocol TCP. */
     static MatchBuilder tcpDestination(final MatchBuilder match, final PortMask port) {
         final var tcp = new TcpMatchBuilder().setTcpDestinationPort(new PortNumber(Uint16.valueOf(port.value())));
@@ -116,12 +134,7 @@ final class FlowParts {
     }
 
     static Instructions goTo(final Uint8 table) {
-        return new InstructionsBuilder().setInstruction(BindingMap.of(new InstructionBuilder()
-            .setOrder(0)
-            .setInstruction(new GoToTableCaseBuilder()
-                .setGoToTable(new GoToTableBuilder().setTableId(table).build())
-                .build())
-            .build())).build();
+        return new InstructionsBuilder().setInstruction(BindingMap.of(goToInstruction(0, table))).build();
     }
 
     static Instructions drop() {
@@ -132,26 +145,41 @@ final class FlowParts {
 
     /** Output to a reserved port such as NORMAL or CONTROLLER. */
     static Instructions output(final String reservedPort, final int maxLength) {
-        return apply(outputAction(reservedPort, maxLength));
+        return apply(outputAction(0, reservedPort, maxLength));
     }
 
     /**
      * Output to a reserved port through a meter first: packets over the meter's rate are dropped by the switch.
-     * OpenFlow 1.3 runs the meter instruction before apply-actions.
+     * OpenFlow 1.3 runs the meter instruction before apply-actions. The actions in {@code before} run
+     * ahead of the output.
      */
-    static Instructions meteredOutput(final long meterId, final String reservedPort, final int maxLength) {
+    static Instructions meteredOutput(final long meterId, final String reservedPort, final int maxLength,
+            final Action... before) {
+        final var actions = new ArrayList<Action>(before.length + 1);
+        actions.addAll(List.of(before));
+        actions.add(outputAction(before.length, reservedPort, maxLength));
         return new InstructionsBuilder().setInstruction(BindingMap.of(
             new InstructionBuilder().setOrder(0).setInstruction(new MeterCaseBuilder()
                 .setMeter(new MeterBuilder().setMeterId(new MeterId(Uint32.valueOf(meterId))).build())
                 .build()).build(),
             new InstructionBuilder().setOrder(1).setInstruction(new ApplyActionsCaseBuilder()
-                .setApplyActions(new ApplyActionsBuilder().setAction(BindingMap.of(outputAction(reservedPort,
-                    maxLength))).build())
+                .setApplyActions(new ApplyActionsBuilder().setAction(BindingMap.ordered(actions)).build())
                 .build()).build())).build();
     }
 
-    private static Action outputAction(final String reservedPort, final int maxLength) {
-        return new ActionBuilder().setOrder(0)
+    /** Apply-actions with one action. */
+    static Instructions apply(final Action action) {
+        return new InstructionsBuilder().setInstruction(BindingMap.of(applyInstruction(0, action))).build();
+    }
+
+    /** Apply-actions with one action, then go to a table. */
+    static Instructions applyThenGoTo(final Action action, final Uint8 table) {
+        return new InstructionsBuilder().setInstruction(BindingMap.of(applyInstruction(0, action),
+            goToInstruction(1, table))).build();
+    }
+
+    private static Action outputAction(final int order, final String reservedPort, final int maxLength) {
+        return new ActionBuilder().setOrder(order)
             .setAction(new OutputActionCaseBuilder().setOutputAction(new OutputActionBuilder()
                 .setOutputNodeConnector(new Uri(reservedPort))
                 .setMaxLength(Uint16.valueOf(maxLength))
@@ -159,13 +187,22 @@ final class FlowParts {
             .build();
     }
 
-    private static Instructions apply(final Action action) {
-        return new InstructionsBuilder().setInstruction(BindingMap.of(new InstructionBuilder()
-            .setOrder(0)
+    private static Instruction applyInstruction(final int order, final Action action) {
+        return new InstructionBuilder()
+            .setOrder(order)
             .setInstruction(new ApplyActionsCaseBuilder()
                 .setApplyActions(new ApplyActionsBuilder().setAction(BindingMap.of(action)).build())
                 .build())
-            .build())).build();
+            .build();
+    }
+
+    private static Instruction goToInstruction(final int order, final Uint8 table) {
+        return new InstructionBuilder()
+            .setOrder(order)
+            .setInstruction(new GoToTableCaseBuilder()
+                .setGoToTable(new GoToTableBuilder().setTableId(table).build())
+                .build())
+            .build();
     }
 
     private static Ipv4Prefix prefix(final Ipv4Network network) {

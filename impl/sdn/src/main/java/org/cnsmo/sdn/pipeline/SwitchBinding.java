@@ -25,6 +25,7 @@ import org.opendaylight.yangtools.yang.common.Uint64;
 public record SwitchBinding(String node, Uint64 datapathId, long uplinkPort) {
     private static final String OPENFLOW_PREFIX = "openflow:";
     private static final long DEFAULT_UPLINK_PORT = 1;
+    private static final long MAX_ZONE = 0xFFFE;
 
     public SwitchBinding {
         requireNonNull(node);
@@ -64,6 +65,14 @@ public record SwitchBinding(String node, Uint64 datapathId, long uplinkPort) {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * The connection tracking zone of the switch's firewall, 1..65534, from its datapath id: bridges that share
+     * one datapath (and its connection tracker) on a machine keep their connections apart.
+     */
+    public int conntrackZone() {
+        return 1 + (int) Long.remainderUnsigned(datapathId.longValue(), MAX_ZONE);
     }
 
     /** The OpenFlow plugin's id of one of the switch's ports. */
