@@ -93,6 +93,8 @@ class MutatedInputRestTest {
     private final Map<String, Boolean> expected = new LinkedHashMap<>();
     private final List<String> serverErrors = new ArrayList<>();
     private final List<String> hangs = new ArrayList<>();
+    /** Requests the server closed the connection on without an answer. */
+    private final List<String> unanswered = new ArrayList<>();
 
     @Test
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")
@@ -139,6 +141,8 @@ class MutatedInputRestTest {
         assertTrue(serverErrors.isEmpty(), () -> serverErrors.size() + " answers of 5xx (seed " + SEED + "), first: "
             + String.join("\n", serverErrors.subList(0, Math.min(10, serverErrors.size()))));
         assertTrue(hangs.isEmpty(), () -> hangs.size() + " requests timed out (seed " + SEED + "): " + hangs);
+        assertTrue(unanswered.isEmpty(), () -> unanswered.size() + " requests got no answer (seed " + SEED + "): "
+            + unanswered);
         assertTrue(wrong.isEmpty(), () -> "entries not as acknowledged (seed " + SEED + "): " + wrong);
     }
 
@@ -192,6 +196,10 @@ class MutatedInputRestTest {
             response = client.request(method, path, contentType, body);
         } catch (HttpTimeoutException e) {
             hangs.add(method + " " + path);
+            return 0;
+        } catch (IOException e) {
+            unanswered.add(method + " " + path + " " + contentType + " (" + (body == null ? 0 : body.length())
+                + " chars) " + abbreviate(body) + ": " + e.getMessage());
             return 0;
         }
         final int status = response.status();
