@@ -10,10 +10,12 @@ package org.cnsmo.lb;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import org.cnsmo.api.nodes.NodeCheck;
+import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.api.validation.ChangedEntries;
 import org.cnsmo.api.validation.Violation;
 import org.eclipse.jdt.annotation.Nullable;
@@ -22,9 +24,11 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.load.balancers.rev261121.load.bala
 import org.opendaylight.yang.gen.v1.urn.cnsmo.load.balancers.rev261121.load.balancers.load.balancer.Member;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Address;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.PortNumber;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
 
 /**
- * Checks load balancers beyond what YANG expresses: the node exists, health checks time out before the next
+ * Checks load balancers beyond what YANG expresses: no node (they run on the controller host), the VIP is a
+ * free address of the VPN subnet, health checks time out before the next
  * one starts, members are distinct servers, and each VIP belongs to one load balancer.
  */
 final class LoadBalancerValidator {
@@ -32,8 +36,38 @@ final class LoadBalancerValidator {
         // utility class
     }
 
+    /**
+     * Where VIPs may live: the VPN subnet, minus the addresses the server and the clients hold.
+     *
+     * @param subnet the VPN subnet
+     * @param taken the addresses of the VPN clients (joined nodes and bundle holders)
+     */
+    record Overlay(Ipv4Network subnet, Set<String> taken) {
+        static final String DEFAULT_SUBNET = "10.8.0.0/24";
+
+        Overlay {
+            taken = Set.copyOf(taken);
+        }
+
+        static Overlay of(final @Nullable Vpn vpn) {
+            final var server = vpn == null ? null : vpn.getServer();
+            final var subnet = server == null || server.getSubnet() == null ? DEFAULT_SUBNET
+                : server.getSubnet().getValue();
+            final var taken = new HashSet<String>();
+            if (vpn != null) {
+                vpn.nonnullClient().values().stream().map(client -> client.getStaticAddress())
+                    .filter(Objects::nonNull).forEach(address -> taken.add(address.getValue()));
+            }
+            return new Overlay(Ipv4Network.parse(subnet).canonical(), taken);
+        }
+    }
+
+    static List<Violation> validate(final @Nullable LoadBalancers before, final LoadBalancers after) {
+        return validate(before, after, Overlay.of(null));
+    }
+
     static List<Violation> validate(final @Nullable LoadBalancers before, final LoadBalancers after,
-            final Set<String> nodes) {
+            final Overlay overlay) {
         final var changed = ChangedEntries.names(before == null ? null : before.getLoadBalancer(),
             after.getLoadBalancer(), LoadBalancerValidator::name);
         final var violations = new ArrayList<Violation>();
@@ -42,7 +76,12 @@ final class LoadBalancerValidator {
             .sorted(Comparator.comparing(LoadBalancerValidator::name))
             .forEach(lb -> {
                 if (changed.contains(name(lb))) {
-                    NodeCheck.requireKnown(path(lb) + "/node", lb.getNode(), nodes, violations);
+                    if (lb.getNode() != null) {
+                        violations.add(new Violation(path(lb) + "/node", "a load balancer runs on the controller "
+                            + "host, which holds its VIP on the overlay; node-hosted load balancers do not exist "
+                            + "yet, so leave 'node' out"));
+                    }
+                    checkVipAddress(lb, overlay, violations);
                 }
                 checkVip(lb, vips, violations);
                 checkMembers(lb, violations);
@@ -71,6 +110,32 @@ final class LoadBalancerValidator {
         if (owner != null) {
             violations.add(new Violation(path(lb) + "/vip",
                 "VIP " + endpoint + " is already used by load balancer '" + name(owner) + "'"));
+        }
+    }
+
+    private static void checkVipAddress(final LoadBalancer lb, final Overlay overlay,
+            final List<Violation> violations) {
+        final var vip = lb.getVip();
+        if (vip == null || vip.getAddress() == null) {
+            return;
+        }
+        final var text = vip.getAddress().getValue();
+        final int address;
+        try {
+            address = Ipv4Network.parseAddress(text);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        final var subnet = overlay.subnet();
+        final var where = path(lb) + "/vip/address";
+        if (!subnet.contains(address) || address == subnet.networkAddress() || address == subnet.broadcastAddress()) {
+            violations.add(new Violation(where, "VIP " + text + " is not a host address of the VPN subnet " + subnet
+                + ": the VIP lives on the overlay"));
+        } else if (address == subnet.networkAddress() + 1) {
+            violations.add(new Violation(where, "VIP " + text + " is the VPN server's own address"));
+        } else if (overlay.taken().contains(text)) {
+            violations.add(new Violation(where, "VIP " + text + " is the overlay address of a VPN client (a node "
+                + "or a bundle holder)"));
         }
     }
 

@@ -10,25 +10,32 @@ package org.cnsmo.lb;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import java.util.List;
-import org.cnsmo.api.nodes.KnownNodes;
 import org.cnsmo.api.validation.ContainerCheck;
 import org.cnsmo.api.validation.Violation;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.load.balancers.rev261121.LoadBalancers;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Refuses load balancers that {@link LoadBalancerValidator} finds invalid.
+ * Refuses load balancers that {@link LoadBalancerValidator} finds invalid, against the VPN configuration of
+ * the time (the subnet VIPs live in and the addresses its clients hold).
  */
 @Component(service = ContainerCheck.class)
 public final class LoadBalancersCheck implements ContainerCheck<LoadBalancers> {
-    private final KnownNodes knownNodes;
+    private static final DataObjectIdentifier<Vpn> VPN = DataObjectIdentifier.builder(Vpn.class).build();
+
+    private final DataBroker broker;
 
     @Activate
-    public LoadBalancersCheck(@Reference final KnownNodes knownNodes) {
-        this.knownNodes = requireNonNull(knownNodes);
+    public LoadBalancersCheck(@Reference final DataBroker broker) {
+        this.broker = requireNonNull(broker);
     }
 
     @Override
@@ -38,6 +45,10 @@ public final class LoadBalancersCheck implements ContainerCheck<LoadBalancers> {
 
     @Override
     public ListenableFuture<List<Violation>> check(final LoadBalancers before, final LoadBalancers after) {
-        return knownNodes.check(names -> LoadBalancerValidator.validate(before, after, names));
+        final var tx = broker.newReadOnlyTransaction();
+        final var read = tx.read(LogicalDatastoreType.CONFIGURATION, VPN);
+        read.addListener(tx::close, MoreExecutors.directExecutor());
+        return read.transform(vpn -> LoadBalancerValidator.validate(before, after,
+            LoadBalancerValidator.Overlay.of(vpn.orElse(null))), MoreExecutors.directExecutor());
     }
 }
