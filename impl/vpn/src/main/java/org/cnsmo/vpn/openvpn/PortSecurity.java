@@ -33,8 +33,8 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.Client;
  *       MAC + address pair, ARP only when the sender's MAC and address are such a pair, everything else
  *       (IPv6, VLAN tags, other protocols) dropped. An ARP request is sent to the owner of the address it
  *       asks for only (its destination is rewritten from broadcast to the owner's MAC), so a client never
- *       hears the requests for another client's address; a request for an address nobody holds is dropped.
- *   </li>
+ *       hears the requests for another client's address (nor the server's own); a request for an address
+ *       nobody holds is dropped.</li>
  * </ul>
  */
 public final class PortSecurity {
@@ -135,6 +135,13 @@ public final class PortSecurity {
             // A lookup that finds nothing ends the rule: a request for an address nobody holds is dropped.
             + "\t\tarp operation request ether daddr set arp daddr ip map @owners accept\n"
             + "\t\tcounter drop comment \"ARP for nobody\"\n"
+            + "\t}\n"
+            // The server's own requests too: OpenVPN sends a frame for one MAC to its owner only.
+            + "\tchain to_clients {\n"
+            + "\t\ttype filter hook output priority -200; policy accept;\n"
+            + "\t\toifname != \"" + ServerConfig.DEVICE + "\" accept\n"
+            + "\t\tether type arp arp operation request ether daddr set arp daddr ip map @owners accept\n"
+            + "\t\tether type arp arp operation request counter drop comment \"ARP for nobody\"\n"
             + "\t}\n"
             + "}\n";
     }

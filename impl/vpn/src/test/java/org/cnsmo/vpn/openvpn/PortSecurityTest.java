@@ -68,6 +68,9 @@ class PortSecurityTest {
         assertTrue(rules.contains("arp operation request ether daddr set arp daddr ip map @owners accept"));
         // Whatever is not accepted is dropped: IPv6, VLAN tags, spoofed ARP and IPv4.
         assertEquals(2, rules.stream().filter(line -> line.startsWith("counter drop")).count());
+        // The server's own ARP requests go to the owner only, too.
+        assertTrue(rules.contains("ether type arp arp operation request ether daddr set arp daddr ip map @owners "
+            + "accept"), rules.toString());
     }
 
     @Test
