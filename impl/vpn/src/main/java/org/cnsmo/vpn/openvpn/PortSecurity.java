@@ -199,7 +199,13 @@ public final class PortSecurity {
             // A client's address learnt by the server is dropped when it goes: nothing to check.
             + "\t[ \"$2\" != delete ] || exit 0\n"
             + "\t[ -n \"$4\" ] || exit 1\n"
-            + "\texec grep -qixF -- \"$4 $3\" '" + macTable + "'\n"
+            // OpenVPN names a MAC address with its VLAN: MAC@0 untagged. A tagged frame is refused.
+            + "\tcase \"$3\" in\n"
+            + "\t*@0) address=${3%@0} ;;\n"
+            + "\t*@*) exit 1 ;;\n"
+            + "\t*) address=$3 ;;\n"
+            + "\tesac\n"
+            + "\texec grep -qixF -- \"$4 $address\" '" + macTable + "'\n"
             + "\t;;\n"
             + "*)\n"
             + "\texit 2\n"

@@ -10,13 +10,17 @@ package org.cnsmo.vpn.openvpn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.vpn.openvpn.PortSecurity.Binding;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Address;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
@@ -98,7 +102,33 @@ class PortSecurityTest {
         assertTrue(script.contains("ip addr replace 10.9.0.1/24 dev cnsmo-ovl"));
         assertTrue(script.contains("ip link set cnsmo-ovl address 02:00:0a:09:00:01"));
         assertTrue(script.contains("ip link set \"$2\" type bridge_slave hairpin on"));
-        assertTrue(script.contains("exec grep -qixF -- \"$4 $3\" '/o/client-macs'"));
+        assertTrue(script.contains("exec grep -qixF -- \"$4 $address\" '/o/client-macs'"));
+        assertTrue(script.contains("*@0) address=${3%@0} ;;"), "OpenVPN adds the VLAN to a MAC: " + script);
+    }
+
+    @Test
+    void learnHookAcceptsOnlyTheMacBoundToTheClient(@TempDir final Path dir) throws Exception {
+        final var macs = dir.resolve("client-macs");
+        Files.writeString(macs, PortSecurity.macTable(PortSecurity.bindings(SETTINGS,
+            Map.of("laptop", client("laptop", "10.9.0.3"), "n1", client("n1", "10.9.0.50")))));
+        final var script = dir.resolve("port-security");
+        Files.writeString(script, PortSecurity.script(SETTINGS, dir.resolve("rules.nft"), macs));
+
+        assertEquals(0, learn(script, "add", "02:00:0a:09:00:03@0", "laptop"));
+        assertEquals(0, learn(script, "update", "02:00:0A:09:00:03", "laptop"));
+        assertEquals(1, learn(script, "add", "02:00:0a:09:00:32@0", "laptop"), "n1's MAC");
+        assertEquals(1, learn(script, "add", "02:00:0a:09:00:03@7", "laptop"), "on a VLAN");
+        assertEquals(1, learn(script, "add", "02:00:0a:09:00:03@0", "lap"), "a prefix of the name");
+        assertEquals(1, learn(script, "add", "02:00:0a:09:00:03@0"), "no name");
+        assertEquals(0, learn(script, "delete", "02:00:0a:09:00:32@0"));
+    }
+
+    private static int learn(final Path script, final String... args) throws Exception {
+        final var command = new ArrayList<>(List.of("/bin/sh", script.toString(), "learn"));
+        command.addAll(List.of(args));
+        final var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().transferTo(OutputStream.nullOutputStream());
+        return process.waitFor();
     }
 
     private static Client client(final String name, final String address) {
