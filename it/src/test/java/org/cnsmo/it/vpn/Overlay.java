@@ -117,6 +117,22 @@ final class Overlay implements AutoCloseable {
         return shell.execIn(from.namespace(), "ping", "-c", "1", "-W", "1", address).ok();
     }
 
+    /** Starts recording every frame a machine's device sends or receives, into a file. */
+    Process capture(final Machine machine, final String device, final Path file) throws IOException {
+        return new ProcessBuilder("ip", "netns", "exec", machine.namespace(), "tcpdump", "-i", device, "-U", "-n",
+            "-s", "0", "-w", file.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    }
+
+    /** The frames of a capture, one line each, starting with their source MAC address. */
+    List<String> frames(final Path file) throws IOException, InterruptedException {
+        final var result = shell.exec("tcpdump", "-n", "-e", "-t", "-r", file.toString());
+        if (!result.ok()) {
+            throw new IOException("Cannot read " + file + ": " + result.output());
+        }
+        return result.output().lines().filter(line -> !line.startsWith("reading from")).toList();
+    }
+
     Shell shell() {
         return shell;
     }

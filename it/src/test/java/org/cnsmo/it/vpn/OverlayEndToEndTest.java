@@ -275,6 +275,95 @@ class OverlayEndToEndTest {
 
     @Test
     @Order(6)
+    void bundleHolderTakingANodesAddressReachesNobodyAndHearsNothingForIt(final RestconfClient client)
+            throws Exception {
+        final var laptopAddress = configuredAddress(client, "laptop");
+        final var laptopMac = macOf(laptopAddress);
+        final var n1Mac = macOf(N1_ADDRESS);
+        final var n2Address = configuredAddress(client, "vpn.n2");
+        // The observed binding: the MAC the server learnt for each client, the one bound to its address.
+        await("the bindings observed").atMost(Duration.ofSeconds(10)).until(() -> n1Mac.equals(
+            observedMac(client, "vpn.n1")) && laptopMac.equals(observedMac(client, "laptop")));
+        assertTrue(x1Shell("ip", "link", "show", "tap0").output().contains(laptopMac),
+            "the bundle's client.conf gives the tap its bound MAC");
+
+        final var capture = x1.dir().resolve("impostor.pcap").toAbsolutePath();
+        final var tcpdump = overlay.capture(x1, "tap0", capture);
+        Thread.sleep(1_000);
+        // First with its own MAC, then with n1's MAC too.
+        x1Shell("ip", "addr", "add", N1_ADDRESS + "/24", "dev", "tap0");
+        impostorFails(client, n2Address, "with its own MAC");
+        x1Shell("ip", "link", "set", "tap0", "address", n1Mac);
+        impostorFails(client, n2Address, "with n1's MAC");
+        Thread.sleep(500);
+        tcpdump.destroy();
+        tcpdump.waitFor();
+
+        final var frames = overlay.frames(capture);
+        assertTrue(frames.stream().anyMatch(frame -> frame.contains("Reply " + N1_ADDRESS + " is-at")),
+            "the impostor sent its gratuitous ARP: " + frames);
+        // n2 pinged n1 all along: the impostor received none of it, nor any ARP for n1's address.
+        final var heard = frames.stream().filter(frame -> !frame.startsWith(laptopMac) && !frame.startsWith(n1Mac))
+            .filter(frame -> frame.contains(N1_ADDRESS)).toList();
+        assertEquals(List.of(), heard, "frames for n1's address reached the impostor");
+
+        // Back to its own MAC and address, the bundle holder works again.
+        x1Shell("ip", "link", "set", "tap0", "address", laptopMac);
+        x1Shell("ip", "addr", "del", N1_ADDRESS + "/24", "dev", "tap0");
+        await("the bundle holder reaches n1 with its own address").atMost(Duration.ofSeconds(10))
+            .until(() -> overlay.ping(x1, N1_ADDRESS));
+        assertTrue(overlay.ping(x1, n2Address), "and n2");
+        assertEquals(laptopMac, observedMac(client, "laptop"));
+    }
+
+    /**
+     * The impostor (x1) announces n1's address and tries to use it; meanwhile n2 and the server, their ARP
+     * entries for n1 forgotten, still reach the real n1, and n1's observed binding stays.
+     */
+    private static void impostorFails(final RestconfClient client, final String n2Address, final String how)
+            throws Exception {
+        overlay.shell().execIn(N2, "ip", "neigh", "flush", "to", N1_ADDRESS);
+        overlay.shell().exec("ip", "neigh", "flush", "to", N1_ADDRESS);
+        // Gratuitous ARP, as a request and as a reply.
+        x1Shell("arping", "-U", "-c", "2", "-w", "2", "-I", "tap0", "-s", N1_ADDRESS, N1_ADDRESS);
+        x1Shell("arping", "-A", "-c", "2", "-w", "2", "-I", "tap0", "-s", N1_ADDRESS, N1_ADDRESS);
+        assertFalse(x1Shell("ping", "-c", "2", "-W", "1", "-I", N1_ADDRESS, n2Address).ok(),
+            "the impostor " + how + " reaches n2 with n1's address");
+        assertFalse(x1Shell("ping", "-c", "2", "-W", "1", "-I", N1_ADDRESS, SERVER_ADDRESS).ok(),
+            "the impostor " + how + " reaches the server with n1's address");
+        await("n2 reaches the real n1 while the impostor " + how + " claims its address")
+            .atMost(Duration.ofSeconds(5)).until(() -> overlay.ping(n2, N1_ADDRESS));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(overlay.ping(n2, N1_ADDRESS), "n2 keeps reaching n1");
+        }
+        final var n2Neighbour = overlay.shell().execIn(N2, "ip", "neigh", "show", "to", N1_ADDRESS).output();
+        assertTrue(n2Neighbour.contains(macOf(N1_ADDRESS)), "n2 resolved n1's address to: " + n2Neighbour);
+        assertTrue(overlay.shell().exec("ping", "-c", "1", "-W", "1", N1_ADDRESS).ok(), "the server reaches n1");
+        final var serverNeighbour = overlay.shell().exec("ip", "neigh", "show", "to", N1_ADDRESS).output();
+        assertTrue(serverNeighbour.contains(macOf(N1_ADDRESS)), "the server resolved n1 to: " + serverNeighbour);
+        assertEquals(macOf(N1_ADDRESS), observedMac(client, "vpn.n1"));
+    }
+
+    private static Shell.Result x1Shell(final String... command) throws IOException, InterruptedException {
+        return overlay.shell().execIn(X1, command);
+    }
+
+    /** The MAC address bound to an overlay address: 02:00 and the address's four bytes. */
+    private static String macOf(final String address) {
+        final var bytes = address.split("\\.");
+        return String.format("02:00:%02x:%02x:%02x:%02x", Integer.parseInt(bytes[0]), Integer.parseInt(bytes[1]),
+            Integer.parseInt(bytes[2]), Integer.parseInt(bytes[3]));
+    }
+
+    private static String observedMac(final RestconfClient client, final String name)
+            throws IOException, InterruptedException {
+        final var status = operational(client, "cnsmo-vpn:vpn/client=" + name).getAsJsonArray("cnsmo-vpn:client")
+            .get(0).getAsJsonObject().getAsJsonObject("status");
+        return status == null || !status.has("overlay-mac") ? "" : status.get("overlay-mac").getAsString();
+    }
+
+    @Test
+    @Order(7)
     void killedServerIsRestartedAndNodesComeBack(final Controller controller) throws Exception {
         final var config = controller.home().resolve("cnsmo/openvpn/server.conf").toString();
         final var before = pid(config);
@@ -288,7 +377,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void killedDnsServerIsRestartedAndAnswersAgain(final Controller controller) throws Exception {
         final var config = controller.home().resolve("cnsmo-dns/dnsmasq.conf").toString();
         final var before = pid(config);
@@ -301,7 +390,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void revokedNodeIsDisconnectedAndCannotReconnect(final RestconfClient client) throws Exception {
         final var n2Address = configuredAddress(client, "vpn.n2");
         assertStatus(204, client.invoke("cnsmo-vpn:revoke-client", "{\"input\": {\"name\": \"vpn.n2\"}}"));
@@ -319,7 +408,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void unrevokedNodeConnectsAgainWithItsOwnCertificate(final RestconfClient client) throws Exception {
         // Revocation puts the certificate on hold: setting revoked back to false takes it off the CRL.
         final var n2Address = configuredAddress(client, "vpn.n2");
@@ -348,7 +437,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void leavingNodeDisappearsWithItsBridgeAndName(final RestconfClient client) throws Exception {
         final var left = overlay.agent(n1, agent, "leave");
         assertEquals(0, left.exitCode(), left.output());
@@ -363,7 +452,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void expiredTokenIsRefusedWithAClearMessage() throws Exception {
         await("the first token expires").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
             .until(() -> Instant.now().isAfter(expiringTokenExpires.plusSeconds(1)));
@@ -374,7 +463,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void restartedControllerBringsTheOverlayBack(final Controller controller) throws Exception {
         assertStatus(201, controller.client().put(RECORDS + "kept", record("kept", "A", "10.9.0.77")));
         // Tokens are recorded in the datastore: one issued before the restart still joins after it.
@@ -405,7 +494,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void killedControllerLeavesNoSecondDaemonsAfterItsNextStart(final Controller controller) throws Exception {
         final var openvpn = controller.home().resolve("cnsmo/openvpn/server.conf").toString();
         final var dnsmasq = controller.home().resolve("cnsmo-dns/dnsmasq.conf").toString();

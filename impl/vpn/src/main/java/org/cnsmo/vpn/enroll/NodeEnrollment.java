@@ -21,9 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.vpn.issue.ClientBundle;
 import org.cnsmo.vpn.issue.ClientIssuer;
 import org.cnsmo.vpn.issue.IssueException;
+import org.cnsmo.vpn.openvpn.PortSecurity;
 import org.cnsmo.vpn.pki.CertificateRequests;
 import org.cnsmo.vpn.pki.PkiStore;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
@@ -155,6 +157,8 @@ public final class NodeEnrollment {
         // The node's key stays on the node: the answer carries a private key only for a bundle made here.
         return "name=" + bundle.name() + "\n"
             + "overlay-address=" + bundle.overlayAddress() + "\n"
+            // The only MAC address the server takes the node's frames from: the agent gives it to the bridge.
+            + "overlay-mac=" + PortSecurity.macOf(Ipv4Network.parseAddress(bundle.overlayAddress())) + "\n"
             + "overlay-prefix=" + bundle.prefixLength() + "\n"
             + "controller-address=" + bundle.serverAddress() + "\n"
             + "openflow-port=" + OPENFLOW_PORT + "\n"

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.vpn.openvpn.AddressPool;
 import org.cnsmo.vpn.openvpn.ClientConfig;
+import org.cnsmo.vpn.openvpn.PortSecurity;
 import org.cnsmo.vpn.openvpn.ServerSettings;
 import org.cnsmo.vpn.pki.Pem;
 import org.cnsmo.vpn.pki.PkiStore;
@@ -145,7 +146,8 @@ public final class ClientIssuer {
         return new ClientBundle(name, address, settings.subnet().length(),
             Ipv4Network.formatAddress(settings.serverAddress()), Pem.certificate(pki.caCertificate()),
             Pem.certificate(certificate), privateKey,
-            ClientConfig.render(settings, settings.publicAddress().orElseThrow()));
+            ClientConfig.render(settings, settings.publicAddress().orElseThrow(), datapathId.isPresent()
+                ? Optional.empty() : Optional.of(PortSecurity.macOf(Ipv4Network.parseAddress(address)))));
     }
 
     private void undo(final String name, final boolean createdNode) throws IssueException {

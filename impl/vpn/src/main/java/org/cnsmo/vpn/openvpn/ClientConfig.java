@@ -7,6 +7,7 @@
  */
 package org.cnsmo.vpn.openvpn;
 
+import java.util.Optional;
 import org.cnsmo.vpn.pki.PkiStore;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.VpnProtocol;
 
@@ -24,12 +25,16 @@ public final class ClientConfig {
      *
      * @param settings the server settings
      * @param remote the address or host name clients reach the server at
+     * @param mac the MAC address the tap device must have, for a client whose own tap carries its overlay
+     *     address (a node puts its address on its bridge instead, which the agent gives that MAC)
      * @return the configuration text
      */
-    public static String render(final ServerSettings settings, final String remote) {
+    public static String render(final ServerSettings settings, final String remote, final Optional<String> mac) {
         return "# CNSMO overlay client. Run: openvpn --config client.conf (next to ca.crt, client.crt, client.key)\n"
             + "client\n"
             + "dev tap\n"
+            // The server takes frames from this client only with the MAC address bound to its overlay address.
+            + mac.map(address -> "lladdr " + address + '\n').orElse("")
             + "proto " + (settings.protocol() == VpnProtocol.Tcp ? "tcp-client" : "udp") + '\n'
             + "remote " + remote + ' ' + settings.port() + '\n'
             + "resolv-retry infinite\n"

@@ -8,6 +8,7 @@
 package org.cnsmo.vpn.openvpn;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A client connected to the VPN server, as its management interface reports it.
@@ -17,7 +18,12 @@ import java.time.Instant;
  * @param bytesReceived bytes the server received from the client
  * @param bytesSent bytes the server sent to the client
  * @param connectedSince when the connection started
+ * @param learnedAddresses the addresses the server learnt for the client and routes to it (in the tap mode,
+ *     the MAC addresses it sent with and was allowed to), lower case, in the order listed
  */
 public record ConnectedClient(String name, String realAddress, long bytesReceived, long bytesSent,
-        Instant connectedSince) {
+        Instant connectedSince, List<String> learnedAddresses) {
+    public ConnectedClient {
+        learnedAddresses = List.copyOf(learnedAddresses);
+    }
 }

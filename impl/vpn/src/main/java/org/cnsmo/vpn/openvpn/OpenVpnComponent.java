@@ -70,6 +70,10 @@ public final class OpenVpnComponent implements AutoCloseable {
         @AttributeDefinition(description = "How long, in milliseconds, a command on the OpenVPN management "
             + "interface may take", min = "1")
         long managementTimeoutMillis() default 2_000;
+
+        @AttributeDefinition(description = "The nft executable that loads the overlay's port security rules. "
+            + "Empty: /usr/sbin/nft or /sbin/nft, whichever exists, else nft from the PATH")
+        String nftBinary() default "";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenVpnComponent.class);
@@ -96,13 +100,14 @@ public final class OpenVpnComponent implements AutoCloseable {
      * @param home the VPN service's directory
      * @param binary the openvpn executable
      * @param consoleTimeout how long a management command may take
+     * @param rules loads the overlay's port security rules
      * @param clock the clock
      * @param executor the single thread the renderer runs on; shut down when this closes
      * @throws IOException if the server's directory cannot be created
      */
     @SuppressWarnings("checkstyle:IllegalCatch")
     public OpenVpnComponent(final DataBroker broker, final PkiStore pki, final VpnStatus status, final Path home,
-            final String binary, final Duration consoleTimeout, final Clock clock,
+            final String binary, final Duration consoleTimeout, final RuleLoader rules, final Clock clock,
             final ScheduledExecutorService executor) throws IOException {
         this.executor = requireNonNull(executor);
         this.pki = requireNonNull(pki);
@@ -112,7 +117,7 @@ public final class OpenVpnComponent implements AutoCloseable {
             final var openvpnDir = PrivateFiles.directory(VpnHome.openvpn(home));
             supervisor = new ProcessSupervisor("openvpn", openvpnDir.resolve("openvpn.log"), executor, clock);
             renderer = new ServerRenderer(pki, openvpnDir, binary, supervisor,
-                new ManagementConsole(ServerRenderer.files(pki, openvpnDir).managementSocket(), consoleTimeout));
+                new ManagementConsole(ServerRenderer.files(pki, openvpnDir).managementSocket(), consoleTimeout), rules);
             registrations.add(broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
                 DataObjectReference.builder(Vpn.class).build(), new ContainerListener<Vpn>(vpn -> {
                     vpnConfig = vpn;
@@ -140,7 +145,8 @@ public final class OpenVpnComponent implements AutoCloseable {
             final BundleContext context, final Configuration configuration) throws IOException {
         // The RPCs and the endpoint are referenced only so that they are ready when this says it started.
         this(broker, pki.store(), status, VpnHome.of(context), binary(configuration.openvpnBinary()),
-            Duration.ofMillis(configuration.managementTimeoutMillis()), Clock.systemUTC(),
+            Duration.ofMillis(configuration.managementTimeoutMillis()),
+            new NftRuleLoader(nft(configuration.nftBinary()), Duration.ofSeconds(10)), Clock.systemUTC(),
             Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder().setNameFormat("cnsmo-vpn-%d")
                 .setDaemon(true).build()));
         requireNonNull(rpcs);
@@ -182,6 +188,14 @@ public final class OpenVpnComponent implements AutoCloseable {
     private CompletionStage<ServerView> sample() {
         return CompletableFuture.supplyAsync(() -> new ServerView(renderer.settings(), supervisor.problem(),
             renderer.isRunning(), renderer.clients(), certificates), executor);
+    }
+
+    static String nft(final String configured) {
+        if (!configured.isBlank()) {
+            return configured.strip();
+        }
+        return List.of("/usr/sbin/nft", "/sbin/nft").stream()
+            .filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElse("nft");
     }
 
     static String binary(final String configured) {

@@ -17,6 +17,11 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.VpnProtocol;
  * tunnel as a port. The server hands out no dynamic addresses: every client gets the address written in its
  * {@code client-config-dir} file, and {@code ccd-exclusive} refuses a client without one, so deleting that
  * file shuts a client out even before the CRL is consulted.
+ *
+ * <p>The server does not switch frames between clients ({@code client-to-client} is off): its tap joins the
+ * controller host's overlay bridge, where {@link PortSecurity}'s rules check every frame a client sends, and
+ * the {@code learn-address} hook holds each client to its own MAC address. OpenVPN does not configure the
+ * tap itself ({@code ifconfig-noexec}): the server's address is on the bridge.
  */
 public final class ServerConfig {
     /** Name of the server's tap device on the controller host. */
@@ -46,19 +51,22 @@ public final class ServerConfig {
             .append("tls-server\n")
             .append("dev ").append(DEVICE).append('\n')
             .append("dev-type tap\n")
-            // A fixed MAC: a new random one at every restart leaves stale ARP entries on every node.
-            .append("lladdr ").append(macOf(settings.serverAddress())).append('\n')
             .append("proto ").append(settings.protocol() == VpnProtocol.Tcp ? "tcp-server" : "udp").append('\n')
             .append("port ").append(settings.port()).append('\n')
             .append("topology subnet\n")
             .append("ifconfig ").append(server).append(' ').append(mask).append('\n')
+            .append("ifconfig-noexec\n")
             .append("push \"route-gateway ").append(server).append("\"\n");
         settings.dnsServers().forEach(dns -> text.append("push \"dhcp-option DNS ").append(dns).append("\"\n"));
         settings.dnsDomain().ifPresent(domain -> text.append("push \"dhcp-option DOMAIN ").append(domain)
             .append("\"\n"));
         text.append("client-config-dir ").append(files.clientConfigDir()).append('\n')
             .append("ccd-exclusive\n")
-            .append("client-to-client\n")
+            // The hook scripts run as OpenVPN's user; they get no secret (the common name and addresses only).
+            .append("script-security 2\n")
+            .append("up \"").append(files.portSecurityScript()).append(" up\"\n")
+            .append("down \"").append(files.portSecurityScript()).append(" down\"\n")
+            .append("learn-address \"").append(files.portSecurityScript()).append(" learn\"\n")
             .append("keepalive ").append(PING_SECONDS).append(' ').append(PING_RESTART_SECONDS).append('\n')
             .append("ca ").append(files.caCertificate()).append('\n')
             .append("cert ").append(files.certificate()).append('\n')
@@ -76,17 +84,6 @@ public final class ServerConfig {
             .append("status-version 3\n")
             .append("verb 3\n")
             .toString();
-    }
-
-    /**
-     * A locally administered MAC address made of an IPv4 address: 02:00 followed by its four bytes.
-     *
-     * @param address the address
-     * @return the MAC address
-     */
-    static String macOf(final int address) {
-        return String.format("02:00:%02x:%02x:%02x:%02x", address >>> 24, address >>> 16 & 0xFF,
-            address >>> 8 & 0xFF, address & 0xFF);
     }
 
     /**

@@ -19,7 +19,8 @@ import java.nio.file.Path;
  * @param clientConfigDir the directory of per-client files ({@code client-config-dir})
  * @param managementSocket the management interface's unix socket
  * @param status the status file OpenVPN rewrites every second
+ * @param portSecurityScript the script of OpenVPN's up, down and learn-address hooks ({@link PortSecurity})
  */
 public record ServerFiles(Path caCertificate, Path certificate, Path key, Path crl, Path clientConfigDir,
-        Path managementSocket, Path status) {
+        Path managementSocket, Path status, Path portSecurityScript) {
 }

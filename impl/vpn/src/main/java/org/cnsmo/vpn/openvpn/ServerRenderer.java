@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,12 +39,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(ServerRenderer.class);
+    private static final String RULES = "port-security.nft";
+    private static final String MAC_TABLE = "client-macs";
 
     private final PkiStore pki;
     private final Path dir;
     private final String binary;
     private final ProcessSupervisor supervisor;
     private final ManagementConsole console;
+    private final RuleLoader rules;
     private ServerSettings settings = ServerSettings.of(null);
     private Map<String, Client> clients = Map.of();
     private @Nullable Set<String> active;
@@ -56,19 +60,22 @@ public final class ServerRenderer {
      * @param binary the openvpn executable
      * @param supervisor the supervisor of the openvpn process
      * @param console the server's management interface
+     * @param rules loads the port security rules into the kernel while the server runs
      */
     public ServerRenderer(final PkiStore pki, final Path dir, final String binary,
-            final ProcessSupervisor supervisor, final ManagementConsole console) {
+            final ProcessSupervisor supervisor, final ManagementConsole console, final RuleLoader rules) {
         this.pki = requireNonNull(pki);
         this.dir = requireNonNull(dir);
         this.binary = requireNonNull(binary);
         this.supervisor = requireNonNull(supervisor);
         this.console = requireNonNull(console);
+        this.rules = requireNonNull(rules);
     }
 
     public static ServerFiles files(final PkiStore pki, final Path dir) {
         return new ServerFiles(pki.caCertificateFile(), pki.serverCertificateFile(), pki.serverKeyFile(),
-            pki.crlFile(), dir.resolve("ccd"), dir.resolve("management.sock"), dir.resolve("status"));
+            pki.crlFile(), dir.resolve("ccd"), dir.resolve("management.sock"), dir.resolve("status"),
+            dir.resolve("port-security"));
     }
 
     public ServerSettings settings() {
@@ -121,9 +128,17 @@ public final class ServerRenderer {
         }
         active = nowActive;
         writeClientFiles(nowActive);
+        // The rules are in place before a new client can connect, and before the server starts (its up hook
+        // loads them).
+        final boolean rulesChanged = writePortSecurity(nowActive);
+        final boolean wasRunning = supervisor.isRunning();
         runServer();
         if (supervisor.isRunning()) {
             shutOut.forEach(this::disconnect);
+            if (rulesChanged && wasRunning) {
+                rules.load(dir.resolve(RULES));
+                LOG.info("Loaded the overlay's port security rules for {} clients", nowActive.size());
+            }
         }
     }
 
@@ -154,6 +169,22 @@ public final class ServerRenderer {
             LOG.info("The VPN server configuration changed; restarting OpenVPN");
             supervisor.restart();
         }
+    }
+
+    private boolean writePortSecurity(final Set<String> names) throws IOException {
+        final var activeClients = new LinkedHashMap<String, Client>();
+        names.forEach(name -> activeClients.put(name, clients.get(name)));
+        final var bindings = PortSecurity.bindings(settings, activeClients);
+        final var script = files(pki, dir).portSecurityScript();
+        final boolean macsChanged = PrivateFiles.update(dir.resolve(MAC_TABLE), PortSecurity.macTable(bindings));
+        final boolean rulesChanged = PrivateFiles.update(dir.resolve(RULES), PortSecurity.rules(settings, bindings));
+        PrivateFiles.update(script, PortSecurity.script(settings, dir.resolve(RULES), dir.resolve(MAC_TABLE)));
+        // Executable by the controller's user only; written 0600 first, so never readable by others.
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        if (macsChanged) {
+            LOG.debug("Client MAC table now holds {} clients", bindings.size());
+        }
+        return rulesChanged;
     }
 
     private void writeClientFiles(final Set<String> names) throws IOException {

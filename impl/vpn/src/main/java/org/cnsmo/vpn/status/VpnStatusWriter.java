@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.cnsmo.api.nodes.NodeStatusReports;
 import org.cnsmo.vpn.enroll.EnrollmentTokens.Token;
 import org.cnsmo.vpn.status.VpnObservation.State;
@@ -50,6 +51,7 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.enrollment.token
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IetfInetUtil;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.ZeroBasedCounter64;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.util.BindingMap;
@@ -67,6 +69,7 @@ public final class VpnStatusWriter {
     private static final Logger LOG = LoggerFactory.getLogger(VpnStatusWriter.class);
     private static final DataObjectIdentifier<Vpn> VPN = DataObjectIdentifier.builder(Vpn.class).build();
     private static final DataObjectIdentifier<Nodes> NODES = DataObjectIdentifier.builder(Nodes.class).build();
+    private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
 
     private static final Object SERVER = new Object();
 
@@ -151,6 +154,10 @@ public final class VpnStatusWriter {
             .build();
     }
 
+    private static boolean isMac(final String address) {
+        return MAC.matcher(address).matches();
+    }
+
     private boolean publishClients(final WriteTransaction tx, final VpnObservation observation,
             final Map<String, X509Certificate> certificates) {
         boolean dirty = false;
@@ -169,7 +176,9 @@ public final class VpnStatusWriter {
                     .setRealAddress(session.realAddress())
                     .setBytesReceived(new ZeroBasedCounter64(Uint64.valueOf(session.bytesReceived())))
                     .setBytesSent(new ZeroBasedCounter64(Uint64.valueOf(session.bytesSent())))
-                    .setConnectedSince(time(session.connectedSince()));
+                    .setConnectedSince(time(session.connectedSince()))
+                    .setOverlayMac(session.learnedAddresses().stream().filter(VpnStatusWriter::isMac).findFirst()
+                        .map(MacAddress::new).orElse(null));
             }
             final var client = new ClientBuilder().setName(new NodeName(name)).setStatus(status.build()).build();
             if (!client.equals(lastClients.get(name))) {

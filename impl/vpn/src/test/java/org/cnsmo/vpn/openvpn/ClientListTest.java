@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ClientListTest {
     @Test
-    void readsClientsByColumnName() {
+    void readsClientsByColumnNameWithTheAddressesLearntForThem() {
         final var clients = ClientList.parse(List.of(
             "TITLE\tOpenVPN 2.6.14 x86_64-pc-linux-gnu",
             "TIME\t2026-11-21 12:00:00\t1763726400",
@@ -27,11 +27,13 @@ class ClientListTest {
                 + "\tAES-256-GCM",
             "HEADER\tROUTING_TABLE\tVirtual Address\tCommon Name\tReal Address\tLast Ref\tLast Ref (time_t)",
             "ROUTING_TABLE\t2a:bb:cc:dd:ee:ff\tn1\t10.97.0.11:41000\t2026-11-21 12:00:00\t1763726400",
+            "ROUTING_TABLE\t02:00:0A:09:00:32@0\tn1\t10.97.0.11:41000\t2026-11-21 12:00:00\t1763726400",
+            "ROUTING_TABLE\t02:00:0a:09:00:33\tgone\t10.97.0.12:41000\t2026-11-21 12:00:00\t1763726400",
             "GLOBAL_STATS\tMax bcast/mcast queue length\t0",
             "END"));
 
         assertEquals(List.of(new ConnectedClient("n1", "10.97.0.11:41000", 4567, 3456,
-            Instant.ofEpochSecond(1763726340))), clients);
+            Instant.ofEpochSecond(1763726340), List.of("2a:bb:cc:dd:ee:ff", "02:00:0a:09:00:32"))), clients);
     }
 
     @Test

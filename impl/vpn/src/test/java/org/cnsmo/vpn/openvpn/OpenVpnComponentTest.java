@@ -54,7 +54,7 @@ class OpenVpnComponentTest {
         final var executor = Executors.newSingleThreadScheduledExecutor();
 
         assertSame(failure, assertThrows(IllegalStateException.class, () -> new OpenVpnComponent(broker, pki,
-            status, home, "openvpn", Duration.ofSeconds(2), clock, executor)));
+            status, home, "openvpn", Duration.ofSeconds(2), rules -> { }, clock, executor)));
         verify(vpnListener).close();
         verify(status, never()).attach(any());
         assertTrue(executor.isShutdown());
@@ -71,7 +71,7 @@ class OpenVpnComponentTest {
         final var executor = Executors.newSingleThreadScheduledExecutor();
 
         new OpenVpnComponent(broker, PkiStore.open(home.resolve("pki"), clock), status, home, "openvpn",
-            Duration.ofSeconds(2), clock, executor).close();
+            Duration.ofSeconds(2), rules -> { }, clock, executor).close();
         verify(attached).close();
         verify(listener, org.mockito.Mockito.times(2)).close();
         assertTrue(executor.isTerminated());

@@ -21,7 +21,7 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.VpnProtocol;
 class ServerConfigTest {
     private static final ServerFiles FILES = new ServerFiles(Path.of("/p/ca.crt"), Path.of("/p/server.crt"),
         Path.of("/p/server.key"), Path.of("/p/crl.pem"), Path.of("/o/ccd"), Path.of("/o/management.sock"),
-        Path.of("/o/status"));
+        Path.of("/o/status"), Path.of("/o/port-security"));
 
     @Test
     void udpServerTakesTheFirstAddressAndOnlyKnownClients() {
@@ -29,7 +29,10 @@ class ServerConfigTest {
         final var lines = text.lines().toList();
 
         assertTrue(lines.contains("dev-type tap"));
-        assertTrue(lines.contains("lladdr 02:00:0a:08:00:01"));
+        assertFalse(lines.contains("client-to-client"), "clients reach each other only through the bridge");
+        assertTrue(lines.contains("ifconfig-noexec"));
+        assertTrue(lines.contains("up \"/o/port-security up\""));
+        assertTrue(lines.contains("learn-address \"/o/port-security learn\""));
         assertTrue(lines.contains("proto udp"));
         assertTrue(lines.contains("port 1194"));
         assertTrue(lines.contains("ifconfig 10.8.0.1 255.255.255.0"));
@@ -59,10 +62,12 @@ class ServerConfigTest {
 
     @Test
     void clientConfigPointsAtThePublicAddressAndChecksTheServer() {
-        final var lines = ClientConfig.render(settings(VpnProtocol.Udp, List.of()), "vpn.example.org").lines()
+        final var lines = ClientConfig.render(settings(VpnProtocol.Udp, List.of()), "vpn.example.org",
+            Optional.of("02:00:0a:08:00:07")).lines()
             .toList();
         assertTrue(lines.contains("client"));
         assertTrue(lines.contains("dev tap"));
+        assertTrue(lines.contains("lladdr 02:00:0a:08:00:07"));
         assertTrue(lines.contains("remote vpn.example.org 1194"));
         assertTrue(lines.contains("remote-cert-tls server"));
         assertTrue(lines.contains("verify-x509-name cnsmo-vpn-server name"));
