@@ -74,7 +74,8 @@ class Bench:
         log(f"  ready in {boot:.1f} s, {at_ready['rss_mib']} MiB")
         self.ovs = Ovs(self.scratch / f"ovs-{switches}")
         self.ovs.start(switches)
-        nodes = [{"name": node_name(i), "datapath-id": Ovs.datapath_id(i), "uplink-port": 1}
+        nodes = [{"name": node_name(i), "datapath-id": Ovs.datapath_id(i), "uplink-port": 1,
+                  "switch-address": "127.0.0.1"}
                  for i in range(switches)]
         expect(self.rest.patch("cnsmo-nodes:nodes", {"cnsmo-nodes:nodes": {"node": nodes}}), 200, 201, 204)
         start = time.monotonic()

@@ -10,6 +10,7 @@ import subprocess
 import time
 from pathlib import Path
 
+PLAIN_OPENFLOW = "127.0.0.1:6633"  # the lab plain TCP OpenFlow listener (etc/org.cnsmo.openflow.cfg)
 GUARDED_CONTAINERS = 7
 SERVICES_STARTED = ("CNSMO SDN renderer started", "CNSMO VPN service started", "CNSMO DNS service started")
 # What SwitchRenderer logs when it repairs a switch.
@@ -87,6 +88,8 @@ class Controller:
         shutil.rmtree(self.home, ignore_errors=True)
         self.home.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(["cp", "-a", str(self.assembly), str(self.home)], check=True)
+        # A lab: the bench's bridges attach over plain TCP on loopback (README "How switches authenticate").
+        (self.home / "etc" / "org.cnsmo.openflow.cfg").write_text(f"plain-tcp = {PLAIN_OPENFLOW}\n")
         env = dict(os.environ, EXTRA_JAVA_OPTS=f"-Xmx{self.heap}")
         start = time.monotonic()
         with open(self.home / "console.log", "wb") as console:

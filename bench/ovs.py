@@ -11,7 +11,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-CONTROLLER = "tcp:127.0.0.1:6653"
+CONTROLLER = "tcp:127.0.0.1:6633"  # the lab plain TCP listener the bench opens
 FLOW_KEY = re.compile(r"nw_dst=([0-9.]+).*tp_dst=([0-9]+)")
 
 

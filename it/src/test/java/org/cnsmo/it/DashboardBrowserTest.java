@@ -87,7 +87,8 @@ class DashboardBrowserTest {
     private static void putNode(final RestconfClient admin, final String name, final long datapathId)
             throws java.io.IOException, InterruptedException {
         final int status = admin.put("cnsmo-nodes:nodes/node=" + name, """
-            {"cnsmo-nodes:node":[{"name":"%s","service":["sdn","firewall","dns"],"datapath-id":"%d"}]}"""
+            {"cnsmo-nodes:node":[{"name":"%s","service":["sdn","firewall","dns"],"datapath-id":"%d",
+              "switch-address":"127.0.0.1"}]}"""
             .formatted(name, datapathId)).status();
         assertTrue(status == 201 || status == 204, "node written: " + status);
     }

@@ -36,6 +36,8 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.Nodes;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.Client;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
 import org.opendaylight.yangtools.binding.DataObjectReference;
 import org.opendaylight.yangtools.concepts.Registration;
@@ -91,9 +93,17 @@ public final class SdnService implements AutoCloseable {
                     if (node == null) {
                         renderer.removeNode(name);
                     } else {
-                        renderer.onNode(name, SwitchBinding.of(node));
+                        renderer.onNode(name, SwitchBinding.of(node),
+                            node.getSwitchAddress() == null ? null : node.getSwitchAddress().stringValue());
                     }
                 }, executor)));
+        // The overlay address the VPN assigns each client: a node's switch must connect from it.
+        own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
+            DataObjectReference.builder(Vpn.class).child(Client.class).build(),
+            new ListListener<>(path -> path.getFirstKeyOf(Client.class).getName().getValue(),
+                (name, client) -> renderer.onOverlayAddress(name,
+                    client == null || client.getStaticAddress() == null ? null : client.getStaticAddress().getValue()),
+                executor)));
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(TrafficFilters.class).child(Filter.class).build(),
             new ListListener<>(path -> path.getFirstKeyOf(Filter.class).getName().getValue(),

@@ -41,6 +41,8 @@ public final class Controller implements AutoCloseable {
     private static final List<String> SERVICES_STARTED = List.of("CNSMO SDN renderer started",
         "CNSMO VPN service started", "CNSMO DNS service started", "CNSMO access policies in place");
     private static final String HTTP = "http://127.0.0.1:8181";
+    /** Where the lab's plain TCP OpenFlow listener is opened. */
+    public static final String PLAIN_OPENFLOW = "127.0.0.1:6633";
     private static final String HTTPS = "https://127.0.0.1:8443";
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
     private final Path home;
@@ -59,6 +61,10 @@ public final class Controller implements AutoCloseable {
         run("rm", "-rf", home.toString());
         Files.createDirectories(home.getParent());
         run("cp", "-a", assembly.toString(), home.toString());
+        // A lab: the hand-made bridges of the SDN tests attach over plain TCP on loopback, opened the way the
+        // README tells an operator to, before the first start. Nodes' own switches still use TLS on 6653.
+        Files.writeString(home.resolve("etc/org.cnsmo.openflow.cfg"), "plain-tcp = " + PLAIN_OPENFLOW + "\n",
+            StandardCharsets.UTF_8);
         final var controller = new Controller(home);
         controller.launch();
         return controller;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.cnsmo.it.rest.Controller;
 
 /**
  * A private Open vSwitch (userspace datapath, its own database and run directory) with two node
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>Port 1 of each bridge is its uplink to the overlay; both bridges are OpenFlow 1.3 switches in
- * fail-mode secure and out-of-band, connected to the controller on 127.0.0.1:6653.
+ * fail-mode secure and out-of-band, connected to the controller over the lab's plain TCP listener on 127.0.0.1:6633.
  */
 public final class Dataplane implements AutoCloseable {
     public static final String BRIDGE_A = "cnsmo-a";
@@ -41,7 +42,7 @@ public final class Dataplane implements AutoCloseable {
     public static final String IP_A = "10.99.0.1";
     static final String IP_A2 = "10.99.0.5";
     public static final String IP_B = "10.99.0.2";
-    private static final String CONTROLLER = "tcp:127.0.0.1:6653";
+    private static final String CONTROLLER = "tcp:" + Controller.PLAIN_OPENFLOW;
     private static final List<String> NAMESPACES = List.of(HOST_A, HOST_A2, HOST_B);
 
     private final Path dir;

@@ -392,7 +392,8 @@ class SdnEndToEndTest {
 
     private static String node(final String name, final long dpid) {
         return """
-            {"cnsmo-nodes:node":[{"name":"%s","datapath-id":%d,"uplink-port":1}]}""".formatted(name, dpid);
+            {"cnsmo-nodes:node":[{"name":"%s","datapath-id":%d,"uplink-port":1,"switch-address":"127.0.0.1"}]}"""
+            .formatted(name, dpid);
     }
 
     private static String rule(final String name, final String direction, final String protocol, final String ports,

@@ -56,6 +56,9 @@ class OverlayEndToEndTest {
     private static final String X1 = "cnsmo-x1";
     private static final String N1_ADDRESS = "10.9.0.50";
     private static final String SERVER_ADDRESS = "10.9.0.1";
+    private static final String BRIDGE = "br-cnsmo";
+    /** A bridge on n3 that claims n1's datapath id. */
+    private static final String IMPOSTOR = "br-impostor";
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
     /**
      * A client whose certificate the server refused tries again only when OpenVPN's TLS handshake window (60 s by
@@ -183,6 +186,77 @@ class OverlayEndToEndTest {
         assertEquals("10.96.0.11", nodeStatus(client, "vpn.n1").get("real-address").getAsString());
         await("the controller's flows on n1's bridge").atMost(JOIN_TIMEOUT)
             .until(() -> cnsmoFlows(n1).size() == 5);
+        // The nodes' switches got those flows over TLS, authenticated by the nodes' certificates.
+        for (var machine : List.of(n1, n2)) {
+            assertEquals("ssl:" + SERVER_ADDRESS + ":6653",
+                overlay.ovs(machine, "ovs-vsctl", "get-controller", BRIDGE).output().strip());
+            assertEquals("true", overlay.ovs(machine, "ovs-vsctl", "get", "controller", BRIDGE, "is_connected")
+                .output().strip());
+        }
+        switchImpostorsClaimingN1GetNothing(client);
+    }
+
+    /**
+     * While n1's switch is away, a bridge on n3 claims n1's datapath id: over plain TCP without a certificate the
+     * controller refuses the connection; with a valid certificate (n2's) but from the underlay rather than n1's
+     * overlay address it is connected yet gets no flows, and vpn.n1 shows why. n1 then comes back.
+     */
+    private static void switchImpostorsClaimingN1GetNothing(final RestconfClient client) throws Exception {
+        final var dpid = client.getConfig("cnsmo-nodes:nodes/node=vpn.n1").json().getAsJsonArray("cnsmo-nodes:node")
+            .get(0).getAsJsonObject().get("datapath-id").getAsString();
+        final var controllerTarget = "ssl:" + SERVER_ADDRESS + ":6653";
+        assertTrue(overlay.ovs(n1, "ovs-vsctl", "del-controller", BRIDGE).ok());
+        await("n1's switch away").atMost(JOIN_TIMEOUT).until(() -> !nodeStatus(client, "vpn.n1")
+            .get("switch-connected").getAsBoolean());
+        try {
+            assertTrue(overlay.ovs(n3, "ovs-vsctl", "add-br", IMPOSTOR, "--", "set", "bridge", IMPOSTOR,
+                "datapath_type=netdev", "fail-mode=secure", "protocols=OpenFlow13",
+                "other-config:datapath-id=" + String.format("%016x", Long.parseUnsignedLong(dpid)),
+                "--", "set-controller", IMPOSTOR, "tcp:" + Overlay.CONTROLLER_IP + ":6653").ok());
+            Thread.sleep(5_000);
+            assertEquals("false", overlay.ovs(n3, "ovs-vsctl", "get", "controller", IMPOSTOR, "is_connected")
+                .output().strip(), "a switch without a certificate is refused");
+            assertFalse(nodeStatus(client, "vpn.n1").get("switch-connected").getAsBoolean());
+            assertEquals(List.of(), flows(n3, IMPOSTOR));
+
+            // A valid certificate (n2's), connecting from n3's underlay address instead of n1's overlay address.
+            final var n2Agent = n2.agentDir();
+            assertTrue(overlay.ovs(n3, "ovs-vsctl", "set-ssl", n2Agent.resolve("client.key").toString(),
+                n2Agent.resolve("client.crt").toString(), n2Agent.resolve("ca.crt").toString()).ok());
+            assertTrue(overlay.ovs(n3, "ovs-vsctl", "set-controller", IMPOSTOR,
+                "ssl:" + Overlay.CONTROLLER_IP + ":6653").ok());
+            await("the impostor's TLS connection").atMost(JOIN_TIMEOUT).until(() -> "true".equals(
+                overlay.ovs(n3, "ovs-vsctl", "get", "controller", IMPOSTOR, "is_connected").output().strip()));
+            await("vpn.n1 tells why its switch gets nothing").atMost(JOIN_TIMEOUT).until(() ->
+                sdnReason(client, "vpn.n1").contains("connects from 10.96.0.13, not from node vpn.n1's address "
+                    + N1_ADDRESS));
+            Thread.sleep(3_000);
+            assertFalse(nodeStatus(client, "vpn.n1").get("switch-connected").getAsBoolean());
+            assertEquals(List.of(), flows(n3, IMPOSTOR), "the impostor got flows");
+        } finally {
+            overlay.ovs(n3, "ovs-vsctl", "--if-exists", "del-br", IMPOSTOR);
+            overlay.ovs(n3, "ovs-vsctl", "del-ssl");
+            overlay.ovs(n1, "ovs-vsctl", "set-controller", BRIDGE, controllerTarget);
+        }
+        await("n1's switch back with its flows").atMost(JOIN_TIMEOUT)
+            .until(() -> nodeUp(client, "vpn.n1") && cnsmoFlows(n1).size() == 5);
+    }
+
+    private static String sdnReason(final RestconfClient client, final String name)
+            throws IOException, InterruptedException {
+        final var status = nodeStatus(client, name);
+        if (status == null || !status.has("service-status")) {
+            return "";
+        }
+        return status.getAsJsonArray("service-status").asList().stream().map(JsonElement::getAsJsonObject)
+            .filter(service -> "sdn".equals(service.get("service").getAsString()) && service.has("reason"))
+            .map(service -> service.get("reason").getAsString()).findFirst().orElse("");
+    }
+
+    private static List<String> flows(final Machine machine, final String bridge)
+            throws IOException, InterruptedException {
+        return overlay.ovs(machine, "ovs-ofctl", "-O", "OpenFlow13", "dump-flows", bridge).output().lines()
+            .filter(line -> line.contains("actions=")).toList();
     }
 
     @Test
@@ -618,7 +692,7 @@ class OverlayEndToEndTest {
     }
 
     private static List<String> cnsmoFlows(final Machine machine) throws IOException, InterruptedException {
-        return overlay.ovs(machine, "ovs-ofctl", "-O", "OpenFlow13", "dump-flows", "br-cnsmo").output().lines()
+        return overlay.ovs(machine, "ovs-ofctl", "-O", "OpenFlow13", "dump-flows", BRIDGE).output().lines()
             .filter(line -> line.contains("cookie=0xca")).toList();
     }
 

@@ -23,6 +23,7 @@ import org.cnsmo.sdn.pipeline.Cookies;
 import org.cnsmo.sdn.pipeline.FilterIntent;
 import org.cnsmo.sdn.pipeline.Owner;
 import org.cnsmo.sdn.pipeline.RuleIntent;
+import org.cnsmo.sdn.pipeline.SwitchAdmission;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
 import org.cnsmo.sdn.stats.CounterHistory;
 import org.cnsmo.sdn.stats.FlowCounters;
@@ -64,7 +65,14 @@ public final class SwitchRenderer {
     }
 
     private final FlowPlan plan = new FlowPlan();
+    /** The admitted switches: connected, bound to a node, and connecting from that node's address. */
     private final Set<Uint64> connected = new HashSet<>();
+    /** Every connected switch, with the address its connection comes from (the empty string while unknown). */
+    private final Map<Uint64, String> attached = new HashMap<>();
+    /** Per node, the switch address its configuration sets. */
+    private final Map<String, String> switchAddresses = new HashMap<>();
+    /** Per VPN client (node) name, the overlay address the VPN assigns it. */
+    private final Map<String, String> overlayAddresses = new HashMap<>();
     private final Map<Uint64, SwitchSnapshot> snapshots = new HashMap<>();
     /** Per switch, the cookies whose flows are missing, extra or unowned there, with when that was first seen. */
     private final Map<Uint64, Map<Long, Instant>> suspects = new HashMap<>();
@@ -92,13 +100,30 @@ public final class SwitchRenderer {
     }
 
     public void onNode(final String node, final SwitchBinding binding) {
+        onNode(node, binding, null);
+    }
+
+    /**
+     * A node's configuration was written.
+     *
+     * @param node the node
+     * @param binding its switch binding, or null when it names no datapath id
+     * @param switchAddress the address its switch must connect from, or null for its overlay address
+     */
+    public void onNode(final String node, final SwitchBinding binding, final String switchAddress) {
         final var old = plan.binding(node);
-        if (Objects.equals(old, binding)) {
+        final var oldAddress = switchAddress == null ? switchAddresses.remove(node)
+            : switchAddresses.put(node, switchAddress);
+        if (Objects.equals(old, binding) && Objects.equals(oldAddress, switchAddress)) {
             return;
         }
         writer.apply(plan.setNode(node, binding));
+        if (old != null && !old.equals(binding)) {
+            admit(old.datapathId());
+        }
         if (binding != null) {
-            status.nodeSwitch(node, connected.contains(binding.datapathId()), binding.switchId().getValue());
+            admit(binding.datapathId());
+            publishNodeSwitch(node);
         } else if (old != null) {
             status.nodeSwitch(node, false, null);
         }
@@ -106,10 +131,34 @@ public final class SwitchRenderer {
     }
 
     /**
+     * The overlay address the VPN assigns a client (a node) changed.
+     *
+     * @param name the client's name, the node's
+     * @param address its overlay address, or null when it has none
+     */
+    public void onOverlayAddress(final String name, final String address) {
+        final var old = address == null ? overlayAddresses.remove(name) : overlayAddresses.put(name, address);
+        if (Objects.equals(old, address)) {
+            return;
+        }
+        final var binding = plan.binding(name);
+        if (binding != null) {
+            admit(binding.datapathId());
+            publishNodeSwitch(name);
+            publishFilterStates(name);
+        }
+    }
+
+    /**
      * Forgets a deleted node: its flows go, and so does its observed state.
      */
     public void removeNode(final String node) {
+        final var old = plan.binding(node);
         writer.apply(plan.setNode(node, null));
+        switchAddresses.remove(node);
+        if (old != null) {
+            admit(old.datapathId());
+        }
         status.removeNode(node);
         publishFilterStates(node);
     }
@@ -142,23 +191,71 @@ public final class SwitchRenderer {
         }
     }
 
-    public void onSwitch(final Uint64 datapathId, final boolean up) {
-        if (up ? !connected.add(datapathId) : !connected.remove(datapathId)) {
+    public void onSwitch(final Uint64 datapathId, final String address, final boolean up) {
+        final var before = attached.get(datapathId);
+        final var now = up ? Objects.requireNonNullElse(address, "") : null;
+        if (Objects.equals(before, now)) {
             return;
         }
-        LOG.info("Switch openflow:{} {}", datapathId, up ? "connected" : "disconnected");
         if (up) {
+            attached.put(datapathId, now);
+            LOG.info("Switch openflow:{} connected from {}", datapathId, now.isEmpty() ? "an unknown address" : now);
+        } else {
+            attached.remove(datapathId);
+            LOG.info("Switch openflow:{} disconnected", datapathId);
+        }
+        admit(datapathId);
+        final var binding = plan.bindingOf(datapathId);
+        if (binding != null) {
+            publishNodeSwitch(binding.node());
+            publishFilterStates(binding.node());
+        }
+    }
+
+    /**
+     * Gives a switch its share of flows when it is connected, bound and connects from its node's address, and
+     * takes the switch out of the renderer's care otherwise.
+     */
+    private void admit(final Uint64 datapathId) {
+        final boolean admitted = attached.containsKey(datapathId) && refusal(datapathId) == null;
+        if (admitted == connected.contains(datapathId)) {
+            return;
+        }
+        if (admitted) {
+            connected.add(datapathId);
             writer.connected(datapathId, plan.flowsOn(datapathId));
         } else {
+            connected.remove(datapathId);
             writer.disconnected(datapathId);
             snapshots.remove(datapathId);
             suspects.remove(datapathId);
         }
+    }
+
+    /** Why a connected switch gets no flows, or null when it is admitted. */
+    private String refusal(final Uint64 datapathId) {
         final var binding = plan.bindingOf(datapathId);
-        if (binding != null) {
-            status.nodeSwitch(binding.node(), up, binding.switchId().getValue());
-            publishFilterStates(binding.node());
+        if (binding == null) {
+            return "switch openflow:" + datapathId + " is bound to no node";
         }
+        final var address = attached.get(datapathId);
+        return SwitchAdmission.refusal(binding, SwitchAdmission.expectedAddress(
+            switchAddresses.get(binding.node()), overlayAddresses.get(binding.node())),
+            address == null || address.isEmpty() ? null : address);
+    }
+
+    private void publishNodeSwitch(final String node) {
+        final var binding = plan.binding(node);
+        if (binding == null) {
+            return;
+        }
+        final var datapathId = binding.datapathId();
+        final boolean up = connected.contains(datapathId);
+        final var refusal = !up && attached.containsKey(datapathId) ? refusal(datapathId) : null;
+        if (refusal != null) {
+            LOG.warn("Node {}: {}", node, refusal);
+        }
+        status.nodeSwitch(node, up, binding.switchId().getValue(), refusal);
     }
 
     /**
@@ -322,8 +419,9 @@ public final class SwitchRenderer {
         if (binding == null) {
             state = new FilterState(Installed.NodeAbsent, "Node " + node + " names no switch (datapath-id)");
         } else if (!connected.contains(binding.datapathId())) {
-            state = new FilterState(Installed.NodeAbsent, "Switch " + binding.switchId().getValue() + " of node "
-                + node + " is not connected");
+            state = new FilterState(Installed.NodeAbsent, attached.containsKey(binding.datapathId())
+                ? "Node " + node + ": " + refusal(binding.datapathId())
+                : "Switch " + binding.switchId().getValue() + " of node " + node + " is not connected");
         } else {
             flows = plan.flowsOf(owner, binding.datapathId());
             final var snapshot = snapshots.get(binding.datapathId());

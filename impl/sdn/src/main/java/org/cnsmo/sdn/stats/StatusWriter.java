@@ -196,10 +196,24 @@ public final class StatusWriter implements AutoCloseable {
      * (a node that no longer names one keeps showing its last switch id, as disconnected).
      */
     public void nodeSwitch(final String node, final boolean connected, final String switchId) {
+        nodeSwitch(node, connected, switchId, null);
+    }
+
+    /**
+     * Reports the node's switch, with why it gets no flows when it is connected but refused.
+     *
+     * @param node the node
+     * @param connected whether its switch is connected and admitted
+     * @param switchId the switch's inventory id, or null when the node names no datapath id
+     * @param refusal why a connected switch claiming the node's datapath id gets no flows, or null
+     */
+    public void nodeSwitch(final String node, final boolean connected, final String switchId,
+            final String refusal) {
         nodeStatus.report(node, Service.Sdn, new StatusBuilder().setSwitchConnected(connected).setSwitchId(switchId)
             .setServiceStatus(BindingMap.of(new ServiceStatusBuilder().setService(Service.Sdn)
                 .setState(connected ? ServiceState.Up : ServiceState.Down)
-                .setReason(connected ? null : switchId == null ? "the node names no datapath-id, so no switch"
+                .setReason(connected ? null : refusal != null ? refusal
+                    : switchId == null ? "the node names no datapath-id, so no switch"
                     : "switch " + switchId + " is not connected to the controller")
                 .build()))
             .build());

@@ -9,7 +9,6 @@ package org.cnsmo.sdn.switches;
 
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification.ModificationType;
@@ -24,16 +23,30 @@ import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
- * Tells which switches are connected: the OpenFlow plugin keeps a connected switch in the
- * OPERATIONAL inventory and removes it when it disconnects; a switch written again was reconnected.
+ * Tells which switches are connected and from where: the OpenFlow plugin keeps a connected switch in the
+ * OPERATIONAL inventory, with the address its connection comes from ({@code ip-address}), and removes it when
+ * it disconnects; a switch written again was reconnected.
  *
- * @param consumer receives a datapath id and whether the switch is connected
+ * @param consumer receives a datapath id, the switch's address (null when not known) and whether it is connected
  * @param executor the renderer's thread
  */
-public record SwitchListener(BiConsumer<Uint64, Boolean> consumer, Executor executor)
+public record SwitchListener(Consumer consumer, Executor executor)
         implements DataTreeChangeListener<FlowCapableNode> {
 
-    public static Registration register(final DataBroker dataBroker, final BiConsumer<Uint64, Boolean> consumer,
+    /** Receives switch connections, on the renderer's thread. */
+    @FunctionalInterface
+    public interface Consumer {
+        /**
+         * A switch connected, reconnected, or disconnected.
+         *
+         * @param datapathId its datapath id
+         * @param address the address its connection comes from, or null (disconnected, or not reported yet)
+         * @param connected whether it is connected
+         */
+        void accept(Uint64 datapathId, String address, boolean connected);
+    }
+
+    public static Registration register(final DataBroker dataBroker, final Consumer consumer,
             final Executor executor) {
         return dataBroker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).augmentation(FlowCapableNode.class).build(),
@@ -46,13 +59,16 @@ public record SwitchListener(BiConsumer<Uint64, Boolean> consumer, Executor exec
             final var datapathId = SwitchBinding.datapathIdOf(change.path().getFirstKeyOf(Node.class).getId());
             if (datapathId != null) {
                 final var root = change.getRootNode();
-                final boolean connected = root.dataAfter() != null;
+                final var after = root.dataAfter();
+                final boolean connected = after != null;
+                final String address = connected && after.getIpAddress() != null
+                    ? after.getIpAddress().stringValue() : null;
                 if (connected && root.dataBefore() != null && root.modificationType() == ModificationType.WRITE) {
                     // A switch that reconnects within the plugin's removal delay (0.5 s) is never removed from
                     // the inventory, only written again: report the reconnection so that it gets its flows.
-                    executor.execute(() -> consumer.accept(datapathId, false));
+                    executor.execute(() -> consumer.accept(datapathId, null, false));
                 }
-                executor.execute(() -> consumer.accept(datapathId, connected));
+                executor.execute(() -> consumer.accept(datapathId, address, connected));
             }
         }
     }
