@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.cnsmo.api.datastore.ContainerListener;
+import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.api.process.ProcessSupervisor;
 import org.cnsmo.vpn.VpnHome;
 import org.cnsmo.vpn.enroll.NodeAgentWeb;
@@ -38,6 +39,7 @@ import org.cnsmo.vpn.status.VpnStatus;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.dns.rev261121.Dns;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.load.balancers.rev261121.LoadBalancers;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
 import org.opendaylight.yangtools.binding.DataObjectReference;
 import org.opendaylight.yangtools.concepts.Registration;
@@ -89,6 +91,7 @@ public final class OpenVpnComponent implements AutoCloseable {
     /** Rendering before the VPN configuration is first read would revoke every client. */
     private boolean vpnRead;
     private Dns dnsConfig;
+    private List<Integer> vips = List.of();
     private Map<String, X509Certificate> certificates = Map.of();
 
     /**
@@ -130,6 +133,13 @@ public final class OpenVpnComponent implements AutoCloseable {
                     dnsConfig = dns;
                     apply();
                 }, executor)));
+            // The load balancers' VIPs live on the server's bridge: port security sends ARP for them there.
+            registrations.add(broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
+                DataObjectReference.builder(LoadBalancers.class).build(), new ContainerListener<LoadBalancers>(
+                    lbs -> {
+                        vips = vipsOf(lbs);
+                        apply();
+                    }, executor)));
             registrations.add(status.attach(this::sample));
         } catch (IOException | RuntimeException e) {
             registrations.reversed().forEach(Registration::close);
@@ -137,6 +147,20 @@ public final class OpenVpnComponent implements AutoCloseable {
             throw e;
         }
         LOG.info("CNSMO VPN service started; its files are in {}", home);
+    }
+
+    private static List<Integer> vipsOf(final LoadBalancers lbs) {
+        if (lbs == null) {
+            return List.of();
+        }
+        final var vips = new ArrayList<Integer>();
+        for (var lb : lbs.nonnullLoadBalancer().values()) {
+            final var vip = lb.getVip();
+            if (vip != null && vip.getAddress() != null) {
+                vips.add(Ipv4Network.parseAddress(vip.getAddress().getValue()));
+            }
+        }
+        return vips;
     }
 
     @Activate
@@ -173,7 +197,7 @@ public final class OpenVpnComponent implements AutoCloseable {
             if (!vpnRead) {
                 return;
             }
-            renderer.apply(vpnConfig, dnsConfig);
+            renderer.apply(vpnConfig, dnsConfig, vips);
             final var current = new HashMap<String, X509Certificate>();
             for (var name : renderer.clients().keySet()) {
                 pki.clientCertificate(name).ifPresent(certificate -> current.put(name, certificate));

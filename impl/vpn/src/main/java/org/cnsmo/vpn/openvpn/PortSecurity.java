@@ -99,9 +99,26 @@ public final class PortSecurity {
      * @return the rules
      */
     public static String rules(final ServerSettings settings, final List<Binding> bindings) {
+        return rules(settings, bindings, List.of());
+    }
+
+    /**
+     * The nftables rules, loaded with {@code nft -f}: the file replaces the table at once.
+     *
+     * @param settings the server settings
+     * @param bindings the clients' bindings
+     * @param serverHeld more addresses the server's bridge holds (the load balancers' VIPs): ARP requests for
+     *     them go to the server, as for its own address
+     * @return the rules
+     */
+    public static String rules(final ServerSettings settings, final List<Binding> bindings,
+            final List<Integer> serverHeld) {
         final var server = settings.serverAddress();
         final var owners = new ArrayList<String>();
         owners.add(Ipv4Network.formatAddress(server) + " : " + macOf(server));
+        serverHeld.stream().filter(address -> address != server && settings.subnet().contains(address)
+                && bindings.stream().noneMatch(binding -> binding.address() == address)).distinct().sorted()
+            .forEach(address -> owners.add(Ipv4Network.formatAddress(address) + " : " + macOf(server)));
         bindings.forEach(binding -> owners.add(Ipv4Network.formatAddress(binding.address()) + " : " + binding.mac()));
         return "# Written by the CNSMO controller; changes made here are overwritten.\n"
             // Declaring the table first makes the delete succeed when it does not exist yet.

@@ -49,6 +49,7 @@ public final class ServerRenderer {
     private final ManagementConsole console;
     private final RuleLoader rules;
     private ServerSettings settings = ServerSettings.of(null);
+    private List<Integer> serverHeld = List.of();
     private Map<String, Client> clients = Map.of();
     private @Nullable Set<String> active;
 
@@ -98,6 +99,20 @@ public final class ServerRenderer {
      * @throws IOException if the server's files cannot be written
      */
     public void apply(final @Nullable Vpn vpn, final @Nullable Dns dns) throws IOException {
+        apply(vpn, dns, List.of());
+    }
+
+    /**
+     * Applies the configuration, with the addresses the server's bridge holds besides its own.
+     *
+     * @param vpn the VPN configuration, or {@code null} when there is none
+     * @param dns the DNS configuration, or {@code null} when there is none
+     * @param vips the load balancers' VIPs, which the controller host holds on the overlay
+     * @throws IOException if the server's files cannot be written
+     */
+    public void apply(final @Nullable Vpn vpn, final @Nullable Dns dns, final List<Integer> vips)
+            throws IOException {
+        serverHeld = List.copyOf(vips);
         settings = ServerSettings.of(vpn == null ? null : vpn.getServer(), dns);
         final var byName = new LinkedHashMap<String, Client>();
         if (vpn != null) {
@@ -177,7 +192,8 @@ public final class ServerRenderer {
         final var bindings = PortSecurity.bindings(settings, activeClients);
         final var script = files(pki, dir).portSecurityScript();
         final boolean macsChanged = PrivateFiles.update(dir.resolve(MAC_TABLE), PortSecurity.macTable(bindings));
-        final boolean rulesChanged = PrivateFiles.update(dir.resolve(RULES), PortSecurity.rules(settings, bindings));
+        final boolean rulesChanged = PrivateFiles.update(dir.resolve(RULES), PortSecurity.rules(settings, bindings,
+            serverHeld));
         PrivateFiles.update(script, PortSecurity.script(settings, dir.resolve(RULES), dir.resolve(MAC_TABLE)));
         // Executable by the controller's user only; written 0600 first, so never readable by others.
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));

@@ -73,7 +73,8 @@ class OpenVpnComponentTest {
         new OpenVpnComponent(broker, PkiStore.open(home.resolve("pki"), clock), status, home, "openvpn",
             Duration.ofSeconds(2), rules -> { }, clock, executor).close();
         verify(attached).close();
-        verify(listener, org.mockito.Mockito.times(2)).close();
+        // VPN, DNS and load-balancer configuration.
+        verify(listener, org.mockito.Mockito.times(3)).close();
         assertTrue(executor.isTerminated());
     }
 }

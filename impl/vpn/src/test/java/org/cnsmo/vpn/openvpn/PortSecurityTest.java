@@ -85,6 +85,17 @@ class PortSecurityTest {
     }
 
     @Test
+    void arpForALoadBalancersVipGoesToTheServer() {
+        final var n1 = PortSecurity.bindings(SETTINGS, Map.of("n1", client("n1", "10.9.0.50")));
+        final var rules = PortSecurity.rules(SETTINGS, n1, List.of(Ipv4Network.parseAddress("10.9.0.100"),
+            // Not the server's to hold: outside the subnet, the server's own, a client's.
+            Ipv4Network.parseAddress("10.10.0.100"), Ipv4Network.parseAddress("10.9.0.1"),
+            Ipv4Network.parseAddress("10.9.0.50")));
+        assertTrue(rules.contains("elements = { 10.9.0.1 : 02:00:0a:09:00:01, 10.9.0.100 : 02:00:0a:09:00:01, "
+            + "10.9.0.50 : 02:00:0a:09:00:32 }"), rules);
+    }
+
+    @Test
     void macTableHasOneLinePerClient() {
         assertEquals("n1 02:00:0a:09:00:32\n", PortSecurity.macTable(PortSecurity.bindings(SETTINGS,
             Map.of("n1", client("n1", "10.9.0.50")))));
