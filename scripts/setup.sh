@@ -18,7 +18,7 @@ JAVA_HOME_21=$JDK_ROOT/usr/lib/jvm/java-21-openjdk-amd64
 # Chromium for the dashboard's browser test.
 DEB_PACKAGES=(curl unzip bc patchelf ca-certificates-java procps chromium
     openvswitch-switch iproute2 ethtool netcat-openbsd socat openvpn openssl iputils-ping
-    dnsmasq-base bind9-dnsutils hping3 tcpdump nftables iputils-arping)
+    dnsmasq-base bind9-dnsutils hping3 tcpdump haproxy nftables iputils-arping)
 # The dashboard is built with npm; any Node.js >= 18 will do, Debian's if there is none.
 command -v npm >/dev/null 2>&1 || DEB_PACKAGES+=(nodejs npm)
 JDK_DEBS=(openjdk-21-jre-headless openjdk-21-jdk-headless libc6 libstdc++6 libgcc-s1 zlib1g)

@@ -24,8 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -66,6 +69,8 @@ class OverlayEndToEndTest {
      */
     private static final Duration RETRY_AFTER_REFUSAL = Duration.ofSeconds(90);
     private static final String RECORDS = "cnsmo-dns:dns/record=";
+    /** The flows of a node's base pipeline (classification, the stateful firewall frame, forwarding). */
+    private static final int NODE_BASE_FLOWS = 18;
 
     private static Overlay overlay;
     private static Machine n1;
@@ -185,7 +190,7 @@ class OverlayEndToEndTest {
         assertEquals(N1_ADDRESS, nodeStatus(client, "vpn.n1").get("overlay-address").getAsString());
         assertEquals("10.96.0.11", nodeStatus(client, "vpn.n1").get("real-address").getAsString());
         await("the controller's flows on n1's bridge").atMost(JOIN_TIMEOUT)
-            .until(() -> cnsmoFlows(n1).size() == 5);
+            .until(() -> cnsmoFlows(n1).size() == NODE_BASE_FLOWS);
         // The nodes' switches got those flows over TLS, authenticated by the nodes' certificates.
         for (var machine : List.of(n1, n2)) {
             assertEquals("ssl:" + SERVER_ADDRESS + ":6653",
@@ -239,7 +244,7 @@ class OverlayEndToEndTest {
             overlay.ovs(n1, "ovs-vsctl", "set-controller", BRIDGE, controllerTarget);
         }
         await("n1's switch back with its flows").atMost(JOIN_TIMEOUT)
-            .until(() -> nodeUp(client, "vpn.n1") && cnsmoFlows(n1).size() == 5);
+            .until(() -> nodeUp(client, "vpn.n1") && cnsmoFlows(n1).size() == NODE_BASE_FLOWS);
     }
 
     private static String sdnReason(final RestconfClient client, final String name)
@@ -261,6 +266,101 @@ class OverlayEndToEndTest {
 
     @Test
     @Order(2)
+    void loadBalancerSpreadsRequestsOverHealthyMembersAndSurvivesItsHaproxy(final RestconfClient client,
+            final Controller controller) throws Exception {
+        final var n2Address = configuredAddress(client, "vpn.n2");
+        final var servers = new ArrayList<Process>();
+        final var lb = "cnsmo-load-balancers:load-balancers/load-balancer=web";
+        try {
+            // Three members, each answering with its own name: two on n1, one on n2.
+            servers.add(httpServer(n1, "m1", 8081));
+            final var m2 = httpServer(n1, "m2", 8082);
+            servers.add(m2);
+            servers.add(httpServer(n2, "m3", 8081));
+            assertStatus(201, client.put(lb, """
+                {"cnsmo-load-balancers:load-balancer":[{"name":"web","vip":{"address":"10.9.0.100","port":80},
+                  "algorithm":"round-robin","member":[{"name":"m1","address":"%s","port":8081},
+                    {"name":"m2","address":"%s","port":8082},{"name":"m3","address":"%s","port":8081}],
+                  "health-monitor":{"type":"tcp","interval":2,"timeout":1,"max-retries":2}}]}"""
+                .formatted(N1_ADDRESS, N1_ADDRESS, n2Address)));
+            await("load balancer up with three healthy members").atMost(Duration.ofSeconds(20))
+                .until(() -> "up".equals(lbState(client)));
+            final var counts = new TreeMap<String, Integer>();
+            for (int i = 0; i < 30; i++) {
+                counts.merge(curl(n2, "http://10.9.0.100/"), 1, Integer::sum);
+            }
+            assertEquals(Set.of("m1", "m2", "m3"), counts.keySet(), counts.toString());
+            counts.values().forEach(count -> assertTrue(count >= 9 && count <= 11, "round robin: " + counts));
+
+            // A member dies: within interval x retries + 2 s it is unhealthy, and no request fails or reaches it.
+            m2.destroy();
+            await("m2 unhealthy").atMost(Duration.ofSeconds(6)).until(() -> !memberHealthy(client, "m2"));
+            final var status = operational(client, lb + "/status").getAsJsonObject("cnsmo-load-balancers:status");
+            assertEquals("degraded", status.get("state").getAsString(), status.toString());
+            assertTrue(status.get("reason").getAsString().contains("m2"), status.toString());
+            for (int i = 0; i < 10; i++) {
+                final var answer = curl(n2, "http://10.9.0.100/");
+                assertTrue("m1".equals(answer) || "m3".equals(answer), "answered by " + answer);
+            }
+
+            // A VIP outside the overlay is refused, and the running one keeps serving.
+            assertRefused(client.put("cnsmo-load-balancers:load-balancers/load-balancer=bad", """
+                {"cnsmo-load-balancers:load-balancer":[{"name":"bad","vip":{"address":"10.8.0.100","port":80},
+                  "member":[{"name":"a","address":"%s","port":8081}]}]}""".formatted(N1_ADDRESS)),
+                "load-balancers/load-balancer=bad/vip/address");
+            assertTrue(List.of("m1", "m3").contains(curl(n2, "http://10.9.0.100/")));
+
+            // HAProxy is killed: the controller starts it again and the VIP answers within 5 s.
+            final var haproxy = controller.home().resolve("cnsmo/haproxy").toString();
+            overlay.shell().exec("pkill", "-KILL", "-f", "haproxy.*" + haproxy);
+            await("VIP answers again").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> List.of("m1", "m3").contains(curl(n2, "http://10.9.0.100/")));
+        } finally {
+            servers.forEach(Process::destroy);
+            client.delete(lb);
+        }
+        // The last load balancer gone, HAProxy stops.
+        await("HAProxy stopped").atMost(Duration.ofSeconds(10)).until(() -> !overlay.shell().exec("pgrep", "-f",
+            "haproxy.*" + controller.home().resolve("cnsmo/haproxy")).ok());
+    }
+
+    /** An HTTP server in a machine's namespace on every address, answering every GET with its name. */
+    private static Process httpServer(final Machine machine, final String name, final int port) throws Exception {
+        final var root = Files.createDirectories(machine.dir().resolve("www-" + name));
+        Files.writeString(root.resolve("index.html"), name);
+        final var server = new ProcessBuilder("ip", "netns", "exec", machine.namespace(), "python3", "-m",
+            "http.server", String.valueOf(port), "--directory", root.toString())
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        await(name + " serves").atMost(Duration.ofSeconds(10)).until(() -> overlay.shell().execIn(
+            machine.namespace(), "curl", "-s", "-m", "2", "http://127.0.0.1:" + port + "/").output().contains(name));
+        return server;
+    }
+
+    private static String curl(final Machine machine, final String url) throws IOException, InterruptedException {
+        return overlay.shell().execIn(machine.namespace(), "curl", "-s", "-m", "3", url).output().strip();
+    }
+
+    private static String lbState(final RestconfClient client) throws IOException, InterruptedException {
+        final var response = client.getOperational("cnsmo-load-balancers:load-balancers/load-balancer=web/status");
+        return response.status() == 200 ? response.json().getAsJsonObject("cnsmo-load-balancers:status")
+            .get("state").getAsString() : "absent";
+    }
+
+    private static boolean memberHealthy(final RestconfClient client, final String member)
+            throws IOException, InterruptedException {
+        final var status = operational(client, "cnsmo-load-balancers:load-balancers/load-balancer=web/status")
+            .getAsJsonObject("cnsmo-load-balancers:status");
+        for (var entry : status.getAsJsonArray("member-status")) {
+            final var object = entry.getAsJsonObject();
+            if (member.equals(object.get("name").getAsString())) {
+                return object.get("healthy").getAsBoolean();
+            }
+        }
+        return false;
+    }
+
+    @Test
+    @Order(3)
     void recordsAndNodeNamesResolveFromANodeWithinOneSecond(final RestconfClient client) throws Exception {
         assertStatus(201, client.put(RECORDS + "db", record("db", "A", "10.9.0.20")));
         await("db.overlay resolves").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
@@ -285,7 +385,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void badRecordsAreRefusedWithAClearMessage(final RestconfClient client) throws Exception {
         assertRefused(client.put(RECORDS + "v6", record("v6", "A", "2001:db8::1")),
             "dns/record=v6/value: value '2001:db8::1' of an A record is not an IPv4 address");
@@ -299,7 +399,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void usedTokenIsRefusedWithAClearMessage(final RestconfClient client) throws Exception {
         final var token = createToken(client, "vpn.n3", null, 600).get("token").getAsString();
         // The observed list is published after the RPC answers.
@@ -329,7 +429,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void generatedBundleConnectsWithAPlainOpenVpnClient(final RestconfClient client) throws Exception {
         final var response = client.invoke("cnsmo-vpn:generate-client-bundle", "{\"input\": {\"name\": \"laptop\"}}");
         assertStatus(200, response);
@@ -348,7 +448,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void bundleHolderTakingANodesAddressReachesNobodyAndHearsNothingForIt(final RestconfClient client)
             throws Exception {
         final var laptopAddress = configuredAddress(client, "laptop");
@@ -437,7 +537,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void killedServerIsRestartedAndNodesComeBack(final Controller controller) throws Exception {
         final var config = controller.home().resolve("cnsmo/openvpn/server.conf").toString();
         final var before = pid(config);
@@ -451,7 +551,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void killedDnsServerIsRestartedAndAnswersAgain(final Controller controller) throws Exception {
         final var config = controller.home().resolve("cnsmo-dns/dnsmasq.conf").toString();
         final var before = pid(config);
@@ -464,7 +564,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void revokedNodeIsDisconnectedAndCannotReconnect(final RestconfClient client) throws Exception {
         final var n2Address = configuredAddress(client, "vpn.n2");
         assertStatus(204, client.invoke("cnsmo-vpn:revoke-client", "{\"input\": {\"name\": \"vpn.n2\"}}"));
@@ -482,7 +582,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void unrevokedNodeConnectsAgainWithItsOwnCertificate(final RestconfClient client) throws Exception {
         // Revocation puts the certificate on hold: setting revoked back to false takes it off the CRL.
         final var n2Address = configuredAddress(client, "vpn.n2");
@@ -511,7 +611,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void leavingNodeDisappearsWithItsBridgeAndName(final RestconfClient client) throws Exception {
         final var left = overlay.agent(n1, agent, "leave");
         assertEquals(0, left.exitCode(), left.output());
@@ -526,7 +626,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void expiredTokenIsRefusedWithAClearMessage() throws Exception {
         await("the first token expires").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
             .until(() -> Instant.now().isAfter(expiringTokenExpires.plusSeconds(1)));
@@ -537,7 +637,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void restartedControllerBringsTheOverlayBack(final Controller controller) throws Exception {
         assertStatus(201, controller.client().put(RECORDS + "kept", record("kept", "A", "10.9.0.77")));
         // Tokens are recorded in the datastore: one issued before the restart still joins after it.
@@ -568,7 +668,7 @@ class OverlayEndToEndTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void killedControllerLeavesNoSecondDaemonsAfterItsNextStart(final Controller controller) throws Exception {
         final var openvpn = controller.home().resolve("cnsmo/openvpn/server.conf").toString();
         final var dnsmasq = controller.home().resolve("cnsmo-dns/dnsmasq.conf").toString();
