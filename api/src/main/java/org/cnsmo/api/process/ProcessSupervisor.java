@@ -16,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -161,7 +163,12 @@ public final class ProcessSupervisor implements AutoCloseable {
         final int current = ++generation;
         final var line = requireNonNull(command);
         try {
-            final var started = new ProcessBuilder(line).redirectErrorStream(true)
+            if (!Files.exists(log)) {
+                // Private from its creation: a daemon's output can name clients and addresses.
+                Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rw-------")));
+            }
+            final var started = new ProcessBuilder(privately(line)).redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile())).start();
             process = started;
             recordPid(started);
@@ -174,6 +181,17 @@ public final class ProcessSupervisor implements AutoCloseable {
             problem = "cannot start " + line.getFirst() + ": " + e.getMessage();
             scheduleRestart(current);
         }
+    }
+
+    /**
+     * The command run with umask 077, so that what the daemon creates (its sockets, status files) is its
+     * user's only. The shell replaces itself with the daemon: the pid is the daemon's.
+     */
+    static List<String> privately(final List<String> command) {
+        final var wrapped = new ArrayList<String>(command.size() + 3);
+        wrapped.addAll(List.of("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\""));
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     private void onExit(final int exited, final Process stopped) {
@@ -277,6 +295,10 @@ public final class ProcessSupervisor implements AutoCloseable {
             return;
         }
         try {
+            if (!Files.exists(pidFile)) {
+                Files.createFile(pidFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rw-------")));
+            }
             Files.writeString(pidFile, started.pid() + " " + startInstant.orElseThrow().toEpochMilli() + "\n",
                 StandardCharsets.US_ASCII);
         } catch (IOException e) {

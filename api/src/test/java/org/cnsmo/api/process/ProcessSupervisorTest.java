@@ -7,6 +7,7 @@
  */
 package org.cnsmo.api.process;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -74,6 +76,30 @@ class ProcessSupervisorTest {
         });
         assertTrue(ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true));
         assertFalse(Files.exists(dir.resolve("sleeper.pid")));
+    }
+
+    @Test
+    void whatTheDaemonCreatesAndItsLogAndPidFileAreItsUsersOnly() throws Exception {
+        final var made = dir.resolve("made-by-daemon");
+        final var supervisor = new ProcessSupervisor("sleeper", dir.resolve("sleeper.log"), executor,
+            Clock.systemUTC());
+        final long pid = onExecutor(() -> {
+            supervisor.run(List.of("sh", "-c", "touch " + made + " && exec sleep 300"));
+            return pidOf(dir.resolve("sleeper.pid"));
+        });
+        for (int i = 0; i < 100 && !Files.exists(made); i++) {
+            Thread.sleep(50);
+        }
+        final var own = PosixFilePermissions.fromString("rw-------");
+        assertEquals(own, Files.getPosixFilePermissions(made));
+        assertEquals(own, Files.getPosixFilePermissions(dir.resolve("sleeper.log")));
+        assertEquals(own, Files.getPosixFilePermissions(dir.resolve("sleeper.pid")));
+        // The wrapping shell replaced itself: the recorded pid is the daemon's.
+        assertTrue(ProcessHandle.of(pid).orElseThrow().info().command().orElse("").endsWith("sleep"));
+        onExecutor(() -> {
+            supervisor.close();
+            return 0L;
+        });
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -315,6 +317,11 @@ class OverlayEndToEndTest {
             overlay.shell().exec("pkill", "-KILL", "-f", "haproxy.*" + haproxy);
             await("VIP answers again").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
                 .until(() -> List.of("m1", "m3").contains(curl(n2, "http://10.9.0.100/")));
+
+            // With OpenVPN, dnsmasq, HAProxy and two joined agents running: nothing under the controller's
+            // cnsmo/ or an agent's directory is open to other users.
+            assertEquals(List.of(), openToOthers(controller.home().resolve("cnsmo")));
+            assertEquals(List.of(), openToOthers(n1.agentDir()));
         } finally {
             servers.forEach(Process::destroy);
             client.delete(lb);
@@ -322,6 +329,29 @@ class OverlayEndToEndTest {
         // The last load balancer gone, HAProxy stops.
         await("HAProxy stopped").atMost(Duration.ofSeconds(10)).until(() -> !overlay.shell().exec("pgrep", "-f",
             "haproxy.*" + controller.home().resolve("cnsmo/haproxy")).ok());
+    }
+
+    /** Every file, directory and socket under a directory that a group or other users may access. */
+    private static List<String> openToOthers(final Path dir) throws IOException {
+        try (var entries = Files.walk(dir)) {
+            return entries.filter(entry -> {
+                try {
+                    final var permissions = Files.getPosixFilePermissions(entry, LinkOption.NOFOLLOW_LINKS);
+                    return !Files.isSymbolicLink(entry) && permissions.stream().anyMatch(permission ->
+                        permission.name().startsWith("GROUP") || permission.name().startsWith("OTHERS"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).map(entry -> entry + " " + permissionsOf(entry)).toList();
+        }
+    }
+
+    private static String permissionsOf(final Path entry) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(entry, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An HTTP server in a machine's namespace on every address, answering every GET with its name. */
