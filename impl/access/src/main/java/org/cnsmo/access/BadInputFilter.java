@@ -8,7 +8,10 @@
 package org.cnsmo.access;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.FilterConfig;
@@ -17,8 +20,13 @@ import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.opendaylight.aaa.api.AuthenticationException;
+import org.opendaylight.aaa.api.PasswordCredentialAuth;
 import org.opendaylight.aaa.filterchain.configuration.CustomFilterAdapterConstants;
+import org.opendaylight.aaa.tokenauthrealm.auth.HttpBasicAuth;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,15 +52,19 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Other requests pass through untouched and unbuffered.
  *
- * <p>AAA's filter chain runs this filter in front of its Shiro filter, that is before authentication. So that a
- * client without credentials still learns first that it needs them, a request without an {@code Authorization}
- * header passes through untouched and Shiro answers it with a 401. A request with wrong credentials, or from a user
- * whose role may not write, may get the 400 for a {@code null} (or the 413) instead of its 401 or 403: that answer
- * reveals nothing but the client's own body. The RPC replacement applies only to what RESTCONF answers, after Shiro
- * has let the request through.
+ * <p>AAA's filter chain runs this filter in front of its Shiro filter, that is before authentication. Reading a
+ * body into memory costs up to {@value #MAX_BODY} bytes per request, so only a request whose credentials AAA
+ * accepts is read: this filter checks them first, with AAA's own HTTP Basic parser and password service (which
+ * caches the claim, so Shiro's check after it costs little). A request without credentials, or with credentials
+ * AAA refuses, passes through untouched and unread, and Shiro answers it with a 401; an anonymous client cannot make
+ * the controller hold its bodies. A user whose role may not write may get the 400 for a {@code null} (or the 413)
+ * instead of the 403: that answer reveals nothing but the client's own body. The RPC replacement applies only to
+ * what RESTCONF answers, after Shiro has let the request through.
  */
 @Component(service = Filter.class, property = CustomFilterAdapterConstants.FILTERCHAIN_FILTER + "=true")
 public final class BadInputFilter implements Filter {
+    private static final String AUTHORIZATION = "Authorization";
+
     /** The largest body read into memory: 64 MiB. */
     static final int MAX_BODY = 64 * 1024 * 1024;
 
@@ -61,6 +73,42 @@ public final class BadInputFilter implements Filter {
     private static final String OPERATIONS = RESTCONF + "operations/";
     private static final String DATA = RESTCONF + "data/";
     private static final Set<String> WRITES = Set.of("PUT", "POST", "PATCH");
+
+    /** Whether the value of an {@code Authorization} header carries credentials AAA accepts. */
+    private final Predicate<String> authenticated;
+
+    /**
+     * A filter that lets AAA check the credentials of a request before reading its body.
+     *
+     * @param passwords AAA's password service
+     */
+    @Activate
+    public BadInputFilter(@Reference final PasswordCredentialAuth passwords) {
+        final var basic = new HttpBasicAuth(passwords);
+        this.authenticated = header -> accepted(basic, header);
+    }
+
+    /**
+     * A filter.
+     *
+     * @param authenticated whether the value of an {@code Authorization} header carries valid credentials
+     */
+    BadInputFilter(final Predicate<String> authenticated) {
+        this.authenticated = authenticated;
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static boolean accepted(final HttpBasicAuth basic, final String header) {
+        try {
+            return basic.validate(Map.of(AUTHORIZATION, List.of(header))) != null;
+        } catch (AuthenticationException e) {
+            return false;
+        } catch (RuntimeException e) {
+            // AAA's parser throws on a malformed header (bad Base64, no colon); Shiro answers it with a 401
+            LOG.debug("Unreadable Authorization header", e);
+            return false;
+        }
+    }
 
     @Override
     public void init(final FilterConfig filterConfig) {
@@ -83,9 +131,13 @@ public final class BadInputFilter implements Filter {
         // nothing to release
     }
 
-    private static boolean inScope(final HttpServletRequest request) {
-        return WRITES.contains(request.getMethod()) && path(request).startsWith(RESTCONF)
-            && JsonBodies.isJson(request.getContentType()) && request.getHeader("Authorization") != null;
+    private boolean inScope(final HttpServletRequest request) {
+        if (!WRITES.contains(request.getMethod()) || !path(request).startsWith(RESTCONF)
+                || !JsonBodies.isJson(request.getContentType())) {
+            return false;
+        }
+        final var header = request.getHeader(AUTHORIZATION);
+        return header != null && authenticated.test(header);
     }
 
     /** The request's path in the web server, decoded and normalized by the container. */
