@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.cnsmo.api.datastore.ContainerListener;
 import org.cnsmo.api.nodes.NodeStatusReports;
@@ -106,6 +107,8 @@ public final class LoadBalancerService implements AutoCloseable {
     private Map<String, String> clientAddresses = Map.of();
     private final Map<String, NodeState> nodeStates = new HashMap<>();
     private final Map<String, Instant> nodeSince = new HashMap<>();
+    /** Whether the last commit of observed state failed, so that a degraded lb service was declared. */
+    private final AtomicBoolean troubled = new AtomicBoolean();
 
     /**
      * The service.
@@ -247,12 +250,18 @@ public final class LoadBalancerService implements AutoCloseable {
         tx.commit().addCallback(new FutureCallback<CommitInfo>() {
             @Override
             public void onSuccess(final CommitInfo result) {
-                // published
+                if (troubled.compareAndSet(true, false)) {
+                    nodeStatus.serviceProblem(Service.Lb, Optional.empty());
+                }
             }
 
             @Override
             public void onFailure(final Throwable cause) {
                 LOG.warn("Cannot publish the load balancers' state; publishing it all again", cause);
+                troubled.set(true);
+                // Visible on the member nodes' lb light too, not only in the log.
+                nodeStatus.serviceProblem(Service.Lb, Optional.of("the load balancers' observed state could not "
+                    + "be published (" + cause.getMessage() + "); publishing it again"));
                 executor.execute(published::clear);
             }
         }, MoreExecutors.directExecutor());

@@ -432,13 +432,13 @@ class OverlayEndToEndTest {
     }
 
     /**
-     * A member is added (and m2 removed) while n2 downloads 6 MiB through the VIP at 1 MiB/s: the new member is
+     * A member is added (and m2 removed) while n2 downloads 10 MiB through the VIP at 1 MiB/s: the new member is
      * healthy, so served by the new workers, while the download still runs in an old one, and the download
      * completes; the new member then gets its share of requests.
      */
     private static void memberAddedDuringADownloadKeepsItAndGetsRequests(final RestconfClient client,
             final List<Process> servers, final Member m1, final Member m3, final Member m4) throws Exception {
-        final long size = 6L << 20;
+        final long size = 10L << 20;
         for (var machine : List.of(n1, n2)) {
             for (var name : List.of("m1", "m3")) {
                 final var dir = machine.dir().resolve("www-" + name);
