@@ -163,10 +163,63 @@ test('a VPN bundle is generated and its four files downloaded', async () => {
   await shot('07-vpn-bundle');
 });
 
+test('a load balancer with every field is refused, corrected, shown with its members and deleted', async () => {
+  await page.click('a[href="#/load-balancers"]');
+  const form = '[data-testid=lb-form]';
+  await page.locator(form).waitFor();
+  await page.fill(`${form} input[name=name]`, 'ui-web');
+  // Outside the VPN subnet (10.9.0.0/24 here): only the controller knows.
+  await page.fill(`${form} input[name=address]`, '10.8.0.100');
+  await page.fill(`${form} input[name=port]`, '80');
+  await page.selectOption(`${form} select[name=protocol]`, 'http');
+  await page.selectOption(`${form} select[name=algorithm]`, 'least-connections');
+  await page.selectOption(`${form} select[name=monitor]`, 'http');
+  await page.fill(`${form} input[name=interval]`, '4');
+  await page.fill(`${form} input[name=timeout]`, '1');
+  await page.fill(`${form} input[name=retries]`, '2');
+  await page.fill(`${form} input[name=httpPath]`, '/health');
+  await page.fill(`${form} input[name="member.0.name"]`, 'a');
+  await page.fill(`${form} input[name="member.0.address"]`, '10.9.0.11');
+  await page.fill(`${form} input[name="member.0.port"]`, '8080');
+  await page.click('[data-testid=add-member]');
+  await page.fill(`${form} input[name="member.1.name"]`, 'b');
+  await page.fill(`${form} input[name="member.1.address"]`, '10.9.0.12');
+  await page.fill(`${form} input[name="member.1.port"]`, '8080');
+  await page.fill(`${form} input[name="member.1.weight"]`, '3');
+  await page.click(`${form} button[type=submit]`);
+  const error = page.locator(`${form} .server-error`);
+  await error.waitFor();
+  assert.match(await error.innerText(), /vip\/address/);
+
+  await page.fill(`${form} input[name=address]`, '10.9.0.100');
+  await page.click(`${form} button[type=submit]`);
+  const card = page.locator('[data-lb="ui-web"]');
+  await card.waitFor();
+  await card.locator('tr[data-member="b"]').waitFor();
+  assert.match(await card.innerText(), /10\.9\.0\.100:80 \(http\)/);
+  assert.match(await card.innerText(), /least-connections/);
+  assert.match(await card.innerText(), /http GET \/health, every 4 s, timeout 1 s, down after 2 failures/);
+  // Its state comes from the controller within a poll or two.
+  await card.locator('h3 .light:not([data-colour="grey"])').waitFor();
+  const stored = await page.request.get(new URL('/rests/data/cnsmo-load-balancers:load-balancers/'
+    + 'load-balancer=ui-web?content=config', url).href, {
+    headers: { Accept: 'application/yang-data+json', Authorization: `Basic ${btoa(`admin:${password}`)}` },
+  });
+  assert.equal(stored.status(), 200, await stored.text());
+  const [lb] = (await stored.json())['cnsmo-load-balancers:load-balancer'];
+  assert.deepEqual(lb['health-monitor'], { type: 'http', interval: 4, timeout: 1, 'max-retries': 2,
+    'http-path': '/health' });
+  assert.deepEqual(lb.member.map((m) => [m.name, m.weight]).sort(), [['a', 1], ['b', 3]]);
+  await shot('08-load-balancer');
+
+  await card.locator('button:has-text("Delete ui-web")').click();
+  await card.waitFor({ state: 'detached' });
+});
+
 test('signing out and an expired session both lead back to the login page', async () => {
   await page.click('[data-testid=profile] button');
   await page.locator('input[name=password]').waitFor();
-  await shot('08-signed-out');
+  await shot('09-signed-out');
 
   await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');
@@ -182,5 +235,5 @@ test('signing out and an expired session both lead back to the login page', asyn
   await page.reload();
   await page.locator('.notice').waitFor();
   assert.match(await page.locator('.notice').innerText(), /expired/);
-  await shot('09-session-expired');
+  await shot('10-session-expired');
 });

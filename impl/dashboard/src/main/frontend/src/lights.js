@@ -7,7 +7,8 @@ const COLOUR = { up: 'green', degraded: 'amber', down: 'red' };
 
 /**
  * One light per service: green, amber, red, or grey when the node does not use the service or nothing
- * enforces it yet. The reason is given whenever the light is not green.
+ * enforces it yet. The load balancer light is the health of the members on the node. The reason is given
+ * whenever the light is not green.
  *
  * @param node a node with its configuration and observed status
  * @param dnsStatus the overlay DNS server's status (one server for every node)
@@ -16,7 +17,8 @@ export function serviceLights(node, dnsStatus) {
   const used = new Set(node.service ?? []);
   const reported = new Map((node.status?.['service-status'] ?? []).map((s) => [s.service, s]));
   return SERVICES.map(([service, label]) => {
-    if (!used.has(service)) {
+    // A node holding load balancer members uses the service whether or not it lists it.
+    if (!used.has(service) && !(service === 'lb' && reported.has('lb'))) {
       return { service, label, colour: 'grey', reason: 'Not used by this node.' };
     }
     let status = reported.get(service);
@@ -29,9 +31,9 @@ export function serviceLights(node, dnsStatus) {
       status = dnsStatus;
     }
     if (!status) {
-      const reason = service === 'qos' || service === 'lb'
+      const reason = service === 'qos'
         ? 'Configuration is stored and validated; nothing enforces it on the nodes yet.'
-        : 'No status reported yet.';
+        : service === 'lb' ? 'No load balancer has a member on this node.' : 'No status reported yet.';
       return { service, label, colour: 'grey', reason };
     }
     const colour = COLOUR[status.state] ?? 'grey';

@@ -41,3 +41,16 @@ test('an operation output is found under its module-qualified name', async () =>
   assert.deepEqual(rpcOutput({ 'cnsmo-vpn:output': { token: 't' } }), { token: 't' });
   assert.deepEqual(rpcOutput(null), {});
 });
+
+test('the load balancer light shows the health of the members on a node', () => {
+  const member = { name: 'n2', service: ['vpn'], status: { 'service-status': [
+    { service: 'vpn', state: 'up' },
+    { service: 'lb', state: 'degraded', reason: 'unhealthy: web/m2 (L4CON: Connection refused)' },
+  ] } };
+  const lb = serviceLights(member).find((l) => l.service === 'lb');
+  assert.equal(lb.colour, 'amber');
+  assert.equal(lb.reason, 'unhealthy: web/m2 (L4CON: Connection refused)');
+  const listed = serviceLights({ name: 'n3', service: ['lb'], status: {} }).find((l) => l.service === 'lb');
+  assert.equal(listed.colour, 'grey');
+  assert.equal(listed.reason, 'No load balancer has a member on this node.');
+});

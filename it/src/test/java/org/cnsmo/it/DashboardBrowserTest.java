@@ -77,7 +77,8 @@ class DashboardBrowserTest {
     private static void removeWhatTheTestMade(final RestconfClient admin)
             throws java.io.IOException, InterruptedException {
         for (var path : List.of("cnsmo-traffic-filters:traffic-filters/filter=ui-block-8080",
-                "cnsmo-firewall:firewall/rule=ui-reject-7000s", "cnsmo-dns:dns", "cnsmo-vpn:vpn",
+                "cnsmo-firewall:firewall/rule=ui-reject-7000s", "cnsmo-dns:dns",
+                "cnsmo-load-balancers:load-balancers/load-balancer=ui-web", "cnsmo-vpn:vpn",
                 "cnsmo-nodes:nodes/node=" + NODE, "cnsmo-nodes:nodes/node=sdn.B")) {
             final int status = admin.delete(path).status();
             assertTrue(status == 204 || status == 404 || status == 409, path + " removed: " + status);

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.cnsmo.it.Shell;
 import org.cnsmo.it.rest.Controller;
@@ -71,6 +75,10 @@ class OverlayEndToEndTest {
      */
     private static final Duration RETRY_AFTER_REFUSAL = Duration.ofSeconds(90);
     private static final String RECORDS = "cnsmo-dns:dns/record=";
+    private static final String WEB = "cnsmo-load-balancers:load-balancers/load-balancer=web";
+    private static final String VIP_URL = "http://10.9.0.100/";
+    /** The figures the load balancer checks measure, in the test's output. */
+    private static final System.Logger FIGURES = System.getLogger(OverlayEndToEndTest.class.getName());
     /** The flows of a node's base pipeline (classification, the stateful firewall frame, forwarding). */
     private static final int NODE_BASE_FLOWS = 18;
 
@@ -272,51 +280,41 @@ class OverlayEndToEndTest {
             final Controller controller) throws Exception {
         final var n2Address = configuredAddress(client, "vpn.n2");
         final var servers = new ArrayList<Process>();
-        final var lb = "cnsmo-load-balancers:load-balancers/load-balancer=web";
+        final var haproxyDir = controller.home().resolve("cnsmo/haproxy").toString();
         try {
             // Three members, each answering with its own name: two on n1, one on n2.
             servers.add(httpServer(n1, "m1", 8081));
             final var m2 = httpServer(n1, "m2", 8082);
             servers.add(m2);
             servers.add(httpServer(n2, "m3", 8081));
-            assertStatus(201, client.put(lb, """
-                {"cnsmo-load-balancers:load-balancer":[{"name":"web","vip":{"address":"10.9.0.100","port":80},
-                  "algorithm":"round-robin","member":[{"name":"m1","address":"%s","port":8081},
-                    {"name":"m2","address":"%s","port":8082},{"name":"m3","address":"%s","port":8081}],
-                  "health-monitor":{"type":"tcp","interval":2,"timeout":1,"max-retries":2}}]}"""
-                .formatted(N1_ADDRESS, N1_ADDRESS, n2Address)));
+            final var m1 = new Member("m1", N1_ADDRESS, 8081);
+            final var m3 = new Member("m3", n2Address, 8081);
+            assertStatus(201, putWeb(client, "round-robin", m1, new Member("m2", N1_ADDRESS, 8082), m3));
             await("load balancer up with three healthy members").atMost(Duration.ofSeconds(20))
                 .until(() -> "up".equals(lbState(client)));
             final var counts = new TreeMap<String, Integer>();
             for (int i = 0; i < 30; i++) {
-                counts.merge(curl(n2, "http://10.9.0.100/"), 1, Integer::sum);
+                counts.merge(curl(n2, VIP_URL), 1, Integer::sum);
             }
             assertEquals(Set.of("m1", "m2", "m3"), counts.keySet(), counts.toString());
             counts.values().forEach(count -> assertTrue(count >= 9 && count <= 11, "round robin: " + counts));
+            // The nodes that hold members show a green lb light.
+            await("lb up on both member nodes").atMost(Duration.ofSeconds(10)).until(() ->
+                "up".equals(serviceState(client, "vpn.n1", "lb")) && "up".equals(serviceState(client, "vpn.n2", "lb")));
 
-            // A member dies: within interval x retries + 2 s it is unhealthy, and no request fails or reaches it.
-            m2.destroy();
-            await("m2 unhealthy").atMost(Duration.ofSeconds(6)).until(() -> !memberHealthy(client, "m2"));
-            final var status = operational(client, lb + "/status").getAsJsonObject("cnsmo-load-balancers:status");
-            assertEquals("degraded", status.get("state").getAsString(), status.toString());
-            assertTrue(status.get("reason").getAsString().contains("m2"), status.toString());
-            for (int i = 0; i < 10; i++) {
-                final var answer = curl(n2, "http://10.9.0.100/");
-                assertTrue("m1".equals(answer) || "m3".equals(answer), "answered by " + answer);
-            }
-
-            // A VIP outside the overlay is refused, and the running one keeps serving.
-            assertRefused(client.put("cnsmo-load-balancers:load-balancers/load-balancer=bad", """
-                {"cnsmo-load-balancers:load-balancer":[{"name":"bad","vip":{"address":"10.8.0.100","port":80},
-                  "member":[{"name":"a","address":"%s","port":8081}]}]}""".formatted(N1_ADDRESS)),
-                "load-balancers/load-balancer=bad/vip/address");
-            assertTrue(List.of("m1", "m3").contains(curl(n2, "http://10.9.0.100/")));
+            memberKilledIsUnhealthyInTimeAndNoRequestFailsAfter(client, m2);
+            refusedLoadBalancersLeaveHaproxyServing(client, haproxyDir);
 
             // HAProxy is killed: the controller starts it again and the VIP answers within 5 s.
-            final var haproxy = controller.home().resolve("cnsmo/haproxy").toString();
-            overlay.shell().exec("pkill", "-KILL", "-f", "haproxy.*" + haproxy);
+            overlay.shell().exec("pkill", "-KILL", "-f", "haproxy.*" + haproxyDir);
             await("VIP answers again").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
-                .until(() -> List.of("m1", "m3").contains(curl(n2, "http://10.9.0.100/")));
+                .until(() -> List.of("m1", "m3").contains(curl(n2, VIP_URL)));
+
+            sourceIpKeepsEachClientOnOneMember(client, m1, m3);
+            final var m4 = new Member("m4", n2Address, 8084);
+            servers.add(httpServer(n2, "m4", 8084));
+            memberAddedDuringADownloadKeepsItAndGetsRequests(client, servers, m1, m3, m4);
+            leastConnectionsAvoidsAMemberHoldingSlowRequests(client, servers, m1, m3, m4);
 
             // With OpenVPN, dnsmasq, HAProxy and two joined agents running: nothing under the controller's
             // cnsmo/ or an agent's directory is open to other users.
@@ -324,11 +322,276 @@ class OverlayEndToEndTest {
             assertEquals(List.of(), openToOthers(n1.agentDir()));
         } finally {
             servers.forEach(Process::destroy);
-            client.delete(lb);
+            client.delete(WEB);
         }
-        // The last load balancer gone, HAProxy stops.
+        // The last load balancer gone, HAProxy stops and the member nodes lose their lb light.
         await("HAProxy stopped").atMost(Duration.ofSeconds(10)).until(() -> !overlay.shell().exec("pgrep", "-f",
-            "haproxy.*" + controller.home().resolve("cnsmo/haproxy")).ok());
+            "haproxy.*" + haproxyDir).ok());
+        await("no lb state on the nodes").atMost(Duration.ofSeconds(10)).until(() ->
+            serviceState(client, "vpn.n1", "lb") == null && serviceState(client, "vpn.n2", "lb") == null);
+    }
+
+    /**
+     * A member dies while n2 sends requests without pause: within interval x retries + 2 s it is unhealthy over
+     * RESTCONF, its node's lb light turns amber naming it, and no request started after that fails or reaches it.
+     */
+    private static void memberKilledIsUnhealthyInTimeAndNoRequestFailsAfter(final RestconfClient client,
+            final Process m2) throws Exception {
+        final var answers = new ConcurrentLinkedQueue<Map.Entry<Instant, String>>();
+        final var stop = new AtomicBoolean();
+        final var load = CompletableFuture.runAsync(() -> {
+            while (!stop.get()) {
+                final var start = Instant.now();
+                try {
+                    answers.add(Map.entry(start, curl(n2, VIP_URL)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+        Thread.sleep(500);
+        final var killed = Instant.now();
+        m2.destroy();
+        await("m2 unhealthy").atMost(Duration.ofSeconds(6)).until(() -> !memberHealthy(client, "m2"));
+        final var unhealthy = Instant.now();
+        Thread.sleep(2_000);
+        stop.set(true);
+        load.get();
+        final var after = answers.stream().filter(answer -> answer.getKey().isAfter(unhealthy)).toList();
+        final var failedBefore = answers.stream().filter(answer -> answer.getKey().isBefore(unhealthy))
+            .filter(answer -> !List.of("m1", "m2", "m3").contains(answer.getValue())).count();
+        figure("LB member kill: unhealthy over RESTCONF after %d ms; %d requests before (%d failed), %d after",
+            Duration.between(killed, unhealthy).toMillis(),
+            answers.size() - after.size(), failedBefore, after.size());
+        assertTrue(after.size() >= 10, "requests after the unhealthy state: " + after.size());
+        after.forEach(answer -> assertTrue(List.of("m1", "m3").contains(answer.getValue()),
+            "a request at " + answer.getKey() + " after m2 showed unhealthy (" + unhealthy + ") answered '"
+                + answer.getValue() + "'"));
+        final var status = operational(client, WEB + "/status").getAsJsonObject("cnsmo-load-balancers:status");
+        assertEquals("degraded", status.get("state").getAsString(), status.toString());
+        assertTrue(status.get("reason").getAsString().contains("m2"), status.toString());
+        await("n1's lb light amber, naming m2").atMost(Duration.ofSeconds(5)).until(() ->
+            "degraded".equals(serviceState(client, "vpn.n1", "lb"))
+                && serviceReason(client, "vpn.n1", "lb").contains("web/m2"));
+        assertEquals("up", serviceState(client, "vpn.n2", "lb"), "n2's member m3 is healthy");
+    }
+
+    /**
+     * Refused load balancers (a VIP outside the overlay, a VIP that is a node's address, a health check timeout
+     * not below its interval) get a 400 naming the field; HAProxy is not even reloaded and keeps serving.
+     */
+    private static void refusedLoadBalancersLeaveHaproxyServing(final RestconfClient client, final String haproxyDir)
+            throws Exception {
+        final var before = overlay.shell().exec("pgrep", "-f", "haproxy.*" + haproxyDir).output();
+        final var bad = "cnsmo-load-balancers:load-balancers/load-balancer=bad";
+        final var body = """
+            {"cnsmo-load-balancers:load-balancer":[{"name":"bad","vip":{"address":"%s","port":80},
+              "member":[{"name":"a","address":"%s","port":8081}]%s}]}""";
+        assertRefused(client.put(bad, body.formatted("10.8.0.100", N1_ADDRESS, "")),
+            "load-balancers/load-balancer=bad/vip/address");
+        assertRefused(client.put(bad, body.formatted(N1_ADDRESS, N1_ADDRESS, "")),
+            "load-balancers/load-balancer=bad/vip/address: VIP " + N1_ADDRESS + " is the overlay address of a VPN "
+                + "client");
+        assertRefused(client.put(bad, body.formatted("10.9.0.101", N1_ADDRESS,
+            ",\"health-monitor\":{\"interval\":2,\"timeout\":2}")),
+            "load-balancers/load-balancer=bad/health-monitor/timeout");
+        assertEquals(409, client.getConfig(bad).status(), "nothing of a refused load balancer is written");
+        for (int i = 0; i < 5; i++) {
+            final var answer = curl(n2, VIP_URL);
+            assertTrue(List.of("m1", "m3").contains(answer), "answered by " + answer);
+        }
+        assertEquals(before, overlay.shell().exec("pgrep", "-f", "haproxy.*" + haproxyDir).output(),
+            "the same HAProxy processes: no reload for a refused change");
+    }
+
+    /** With source-ip, every request from one node reaches the same member. */
+    private static void sourceIpKeepsEachClientOnOneMember(final RestconfClient client, final Member... members)
+            throws Exception {
+        assertStatus(204, putWeb(client, "source-ip", members));
+        // The reload takes effect within a moment; ten answers in a row from one member cannot happen in turns.
+        await("source-ip applied").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+            .until(() -> sameMember(n2, 10) != null);
+        final var fromN2 = sameMember(n2, 20);
+        assertTrue(fromN2 != null, "20 requests from n2 reached one member");
+        final var fromN1 = sameMember(n1, 20);
+        assertTrue(fromN1 != null, "20 requests from n1 reached one member");
+        figure("LB source-ip: n2 -> %s, n1 -> %s", fromN2, fromN1);
+    }
+
+    /** The member that answered every one of a number of requests from a machine, or null. */
+    private static String sameMember(final Machine machine, final int requests) throws Exception {
+        final var answers = new TreeMap<String, Integer>();
+        for (int i = 0; i < requests; i++) {
+            answers.merge(curl(machine, VIP_URL), 1, Integer::sum);
+        }
+        final var only = answers.size() == 1 ? answers.firstKey() : null;
+        return only == null || only.isEmpty() ? null : only;
+    }
+
+    /**
+     * A member is added (and m2 removed) while n2 downloads 10 MiB through the VIP at 1 MiB/s: the new member is
+     * healthy, so served by the new workers, while the download still runs in an old one, and the download
+     * completes; the new member then gets its share of requests.
+     */
+    private static void memberAddedDuringADownloadKeepsItAndGetsRequests(final RestconfClient client,
+            final List<Process> servers, final Member m1, final Member m3, final Member m4) throws Exception {
+        final long size = 10L << 20;
+        for (var machine : List.of(n1, n2)) {
+            for (var name : List.of("m1", "m3")) {
+                final var dir = machine.dir().resolve("www-" + name);
+                if (Files.isDirectory(dir)) {
+                    try (var file = new RandomAccessFile(dir.resolve("big").toFile(), "rw")) {
+                        file.setLength(size);
+                    }
+                }
+            }
+        }
+        final var started = Instant.now();
+        final var download = new ProcessBuilder("ip", "netns", "exec", N2, "curl", "-s", "-m", "60", "--limit-rate",
+            "1M", "-o", "/dev/null", "-w", "%{http_code} %{size_download}", VIP_URL + "big")
+            .redirectErrorStream(true).start();
+        servers.add(download);
+        Thread.sleep(1_000);
+        assertTrue(download.isAlive(), "the download runs");
+        assertStatus(204, putWeb(client, "round-robin", m1, m3, m4));
+        await("m4 healthy").atMost(Duration.ofSeconds(5)).until(() -> memberHealthy(client, "m4"));
+        final var reloaded = Instant.now();
+        assertTrue(download.isAlive(), "the download still runs once the new workers serve m4");
+        assertTrue(download.waitFor(30, TimeUnit.SECONDS), "the download ends");
+        final var result = new String(download.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        figure("LB reload during a download: m4 healthy %d ms after the start, done after %d ms: %s",
+            Duration.between(started, reloaded).toMillis(),
+            Duration.between(started, Instant.now()).toMillis(), result);
+        assertEquals("200 " + size, result, "the download completed across the reload");
+        final var counts = new TreeMap<String, Integer>();
+        for (int i = 0; i < 12; i++) {
+            counts.merge(curl(n2, VIP_URL), 1, Integer::sum);
+        }
+        assertEquals(Set.of("m1", "m3", "m4"), counts.keySet(), "round robin over the new members: " + counts);
+        counts.values().forEach(count -> assertTrue(count >= 3 && count <= 5, "round robin: " + counts));
+    }
+
+    /**
+     * With least-connections and a member that holds its requests (it answers after 30 s), requests sent one
+     * after the other reach each member in turn until one is held by the slow member; from then on every new
+     * request goes to the others.
+     */
+    private static void leastConnectionsAvoidsAMemberHoldingSlowRequests(final RestconfClient client,
+            final List<Process> servers, final Member... fast) throws Exception {
+        servers.add(slowServer(n1, 8083));
+        final var members = new ArrayList<>(List.of(fast));
+        members.add(new Member("slow", N1_ADDRESS, 8083));
+        assertStatus(204, putWeb(client, "least-connections", members.toArray(Member[]::new)));
+        await("slow member healthy").atMost(Duration.ofSeconds(10)).until(() -> memberHealthy(client, "slow")
+            && "up".equals(lbState(client)));
+        Process held = null;
+        // Members of equal load are taken in turn: within a few requests one reaches the slow member.
+        for (int i = 0; i < 2 * (fast.length + 1) && held == null; i++) {
+            final var request = new ProcessBuilder("ip", "netns", "exec", N2, "curl", "-s", "-m", "40", VIP_URL)
+                .redirectErrorStream(true).start();
+            servers.add(request);
+            if (!request.waitFor(1, TimeUnit.SECONDS)) {
+                held = request;
+            }
+        }
+        assertTrue(held != null, "a request is held by the slow member");
+        final var counts = new TreeMap<String, Integer>();
+        for (int i = 0; i < 15; i++) {
+            counts.merge(curl(n2, VIP_URL), 1, Integer::sum);
+        }
+        assertEquals(Set.of("m1", "m3", "m4"), counts.keySet(), "new requests go to the others: " + counts);
+        await("the slow member shows its held session").atMost(Duration.ofSeconds(5)).until(() ->
+            memberSessions(client, "slow") >= 1);
+        figure("LB least-connections: %s while slow holds %d", counts, memberSessions(client, "slow"));
+        held.destroy();
+    }
+
+    private record Member(String name, String address, int port) {
+    }
+
+    private static void figure(final String format, final Object... args) {
+        FIGURES.log(System.Logger.Level.INFO, String.format(format, args));
+    }
+
+    private static RestconfClient.Response putWeb(final RestconfClient client, final String algorithm,
+            final Member... members) throws IOException, InterruptedException {
+        final var list = new ArrayList<String>();
+        for (var member : members) {
+            list.add("{\"name\":\"%s\",\"address\":\"%s\",\"port\":%d}".formatted(member.name(), member.address(),
+                member.port()));
+        }
+        return client.put(WEB, """
+            {"cnsmo-load-balancers:load-balancer":[{"name":"web","vip":{"address":"10.9.0.100","port":80},
+              "algorithm":"%s","member":[%s],
+              "health-monitor":{"type":"tcp","interval":2,"timeout":1,"max-retries":2}}]}"""
+            .formatted(algorithm, String.join(",", list)));
+    }
+
+    /** A TCP member that accepts requests and answers each only after 30 s. */
+    private static Process slowServer(final Machine machine, final int port) throws Exception {
+        final var script = machine.dir().resolve("slow-server.py");
+        Files.writeString(script, """
+            import http.server, sys, time
+            class Slow(http.server.BaseHTTPRequestHandler):
+                def do_GET(self):
+                    time.sleep(30)
+                    self.send_response(200)
+                    self.send_header("Content-Length", "4")
+                    self.end_headers()
+                    self.wfile.write(b"slow")
+                def log_message(self, *args):
+                    pass
+            http.server.ThreadingHTTPServer(("", int(sys.argv[1])), Slow).serve_forever()
+            """);
+        final var server = new ProcessBuilder("ip", "netns", "exec", machine.namespace(), "python3",
+            script.toString(), String.valueOf(port)).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        await("the slow member listens").atMost(Duration.ofSeconds(10)).until(() -> overlay.shell().execIn(
+            machine.namespace(), "bash", "-c", "echo > /dev/tcp/127.0.0.1/" + port).ok());
+        return server;
+    }
+
+    private static long memberSessions(final RestconfClient client, final String member)
+            throws IOException, InterruptedException {
+        final var status = operational(client, WEB + "/status").getAsJsonObject("cnsmo-load-balancers:status");
+        for (var entry : status.getAsJsonArray("member-status")) {
+            final var object = entry.getAsJsonObject();
+            if (member.equals(object.get("name").getAsString()) && object.has("current-sessions")) {
+                return object.get("current-sessions").getAsLong();
+            }
+        }
+        return -1;
+    }
+
+    /** A node's service-status entry of one service, or null when it has none. */
+    private static JsonObject serviceEntry(final RestconfClient client, final String node, final String service)
+            throws IOException, InterruptedException {
+        final var response = client.getOperational("cnsmo-nodes:nodes/node=" + node);
+        if (response.status() != 200) {
+            return null;
+        }
+        final var status = response.json().getAsJsonArray("cnsmo-nodes:node").get(0).getAsJsonObject()
+            .getAsJsonObject("status");
+        if (status == null || !status.has("service-status")) {
+            return null;
+        }
+        return status.getAsJsonArray("service-status").asList().stream().map(JsonElement::getAsJsonObject)
+            .filter(entry -> service.equals(entry.get("service").getAsString())).findFirst().orElse(null);
+    }
+
+    private static String serviceState(final RestconfClient client, final String node, final String service)
+            throws IOException, InterruptedException {
+        final var entry = serviceEntry(client, node, service);
+        return entry == null ? null : entry.get("state").getAsString();
+    }
+
+    private static String serviceReason(final RestconfClient client, final String node, final String service)
+            throws IOException, InterruptedException {
+        final var entry = serviceEntry(client, node, service);
+        return entry == null || !entry.has("reason") ? "" : entry.get("reason").getAsString();
     }
 
     /**

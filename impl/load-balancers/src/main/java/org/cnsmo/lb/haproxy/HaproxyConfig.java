@@ -54,7 +54,9 @@ public final class HaproxyConfig {
             .append("    timeout connect 5s\n")
             .append("    timeout client 1h\n")
             .append("    timeout server 1h\n")
-            .append("    timeout http-request 30s\n");
+            .append("    timeout http-request 30s\n")
+            // A connection a member refuses before its health check notices is retried on another member.
+            .append("    option redispatch 1\n");
         balancers.stream().sorted(Comparator.comparing(LoadBalancerIntent::name))
             .forEach(lb -> proxies(lb, text));
         return text.toString();

@@ -10,16 +10,13 @@ package org.cnsmo.lb.haproxy;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.cnsmo.api.files.PrivateFiles;
 import org.cnsmo.api.process.ProcessSupervisor;
 import org.cnsmo.lb.LoadBalancerIntent;
 import org.slf4j.Logger;
@@ -59,9 +56,7 @@ public final class HaproxyRenderer implements AutoCloseable {
      */
     public HaproxyRenderer(final Path dir, final String haproxy, final ProcessSupervisor supervisor,
             final VipAddresses vips, final VipAddresses.Commands commands) throws IOException {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-            "rwx------")));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        PrivateFiles.directory(dir);
         config = dir.resolve("haproxy.cfg");
         socket = dir.resolve("runtime.sock");
         this.haproxy = requireNonNull(haproxy);
@@ -90,9 +85,8 @@ public final class HaproxyRenderer implements AutoCloseable {
         }
         try {
             final var text = HaproxyConfig.render(current, socket);
-            final boolean changed = !Files.isRegularFile(config) || !Files.readString(config).equals(text);
+            final boolean changed = PrivateFiles.update(config, text);
             if (changed) {
-                writePrivately(text);
                 commands.run(List.of(haproxy, "-c", "-q", "-f", config.toString()));
             }
             if (!supervisor.isRunning()) {
@@ -162,13 +156,5 @@ public final class HaproxyRenderer implements AutoCloseable {
 
     private Set<String> vipSet() {
         return current.stream().map(LoadBalancerIntent::vipAddress).collect(Collectors.toUnmodifiableSet());
-    }
-
-    private void writePrivately(final String text) throws IOException {
-        final var staged = config.resolveSibling("haproxy.cfg.new");
-        Files.deleteIfExists(staged);
-        Files.createFile(staged, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(staged, text, StandardCharsets.UTF_8);
-        Files.move(staged, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -45,6 +45,7 @@ class HaproxyConfigTest {
         final var text = HaproxyConfig.render(List.of(web), SOCKET);
         assertTrue(text.contains("    stats socket /k/cnsmo/haproxy/runtime.sock mode 600 level admin\n"), text);
         assertTrue(text.contains("    master-worker\n    user nobody\n"), text);
+        assertTrue(text.contains("defaults\n") && text.contains("    option redispatch 1\n"), text);
         assertTrue(text.endsWith("""
             frontend lb-web
                 mode tcp

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.cnsmo.api.files.PrivateFiles;
 
 /**
  * The OpenFlow identity of the controller, issued by the CNSMO CA, and the OpenFlow plugin's switch connection

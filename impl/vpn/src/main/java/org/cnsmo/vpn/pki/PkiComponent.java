@@ -10,6 +10,7 @@ package org.cnsmo.vpn.pki;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.cnsmo.api.files.PrivateFiles;
 import org.cnsmo.vpn.VpnHome;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;

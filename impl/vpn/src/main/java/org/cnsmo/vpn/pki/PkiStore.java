@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.cnsmo.api.files.PrivateFiles;
 import org.cnsmo.vpn.pki.CertificateAuthority.Role;
 
 /**

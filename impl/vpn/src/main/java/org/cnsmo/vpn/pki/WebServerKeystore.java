@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.cnsmo.api.files.PrivateFiles;
 
 /**
  * The HTTPS identity of the controller's web server, issued by the CNSMO CA. The web server reads its keystore

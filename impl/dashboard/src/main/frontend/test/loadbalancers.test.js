@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as lb from '../src/loadbalancers.js';
+
+const valid = { ...lb.EMPTY_LB, name: 'web', address: '10.8.0.100', port: '80', protocol: 'http',
+  algorithm: 'least-connections', monitor: 'http', httpPath: '/health', interval: '5', timeout: '2', retries: '3',
+  members: [{ name: 'a', address: '10.8.0.11', port: '8080', weight: '1' },
+    { name: 'b', address: '10.8.0.12', port: '8080', weight: '2' }] };
+
+test('a complete form gives the entry with every field', () => {
+  assert.deepEqual(lb.validateLoadBalancer(valid), {});
+  assert.deepEqual(lb.loadBalancerOf(valid), {
+    name: 'web',
+    vip: { address: '10.8.0.100', port: 80, protocol: 'http' },
+    algorithm: 'least-connections',
+    member: [{ name: 'a', address: '10.8.0.11', port: 8080, weight: 1 },
+      { name: 'b', address: '10.8.0.12', port: 8080, weight: 2 }],
+    'health-monitor': { type: 'http', interval: 5, timeout: 2, 'max-retries': 3, 'http-path': '/health' },
+  });
+  const tcp = lb.loadBalancerOf({ ...valid, monitor: 'tcp' });
+  assert.equal(tcp['health-monitor']['http-path'], undefined);
+});
+
+test('the model and the controller rules are checked before sending', () => {
+  assert.deepEqual(Object.keys(lb.validateLoadBalancer(lb.EMPTY_LB)).sort(),
+    ['address', 'member.0.address', 'member.0.name', 'member.0.port', 'name', 'port']);
+  assert.match(lb.validateLoadBalancer({ ...valid, timeout: '5' }).timeout, /below the interval/);
+  assert.match(lb.validateLoadBalancer({ ...valid, retries: '11' }).retries, /between 1 and 10/);
+  assert.match(lb.validateLoadBalancer({ ...valid, httpPath: 'health' }).httpPath, /starts with '\/'/);
+  assert.equal(lb.validateLoadBalancer({ ...valid, monitor: 'tcp', httpPath: 'health' }).httpPath, undefined);
+  const twice = { ...valid, members: [valid.members[0], { ...valid.members[0], name: 'c' },
+    { ...valid.members[1], name: 'a' }] };
+  const errors = lb.validateLoadBalancer(twice);
+  assert.match(errors['member.1.port'], /address and port/);
+  assert.match(errors['member.2.name'], /Another member has this name/);
+  assert.match(lb.validateLoadBalancer({ ...valid, members: [{ ...valid.members[0], weight: '0' }] })['member.0.weight'],
+    /between 1 and 100/);
+});
+
+test('members are shown with their observed health and sessions', () => {
+  const entry = { name: 'web', member: [{ name: 'a', address: '10.8.0.11', port: 8080 },
+    { name: 'b', address: '10.8.0.12', port: 8080, weight: 2 }, { name: 'c', address: '10.8.0.13', port: 80 }],
+  status: { state: 'degraded', reason: 'unhealthy: b (L4CON: Connection refused)', 'member-status': [
+    { name: 'a', healthy: true, 'current-sessions': '2', 'total-sessions': '12', 'last-check': 'L4OK' },
+    { name: 'b', healthy: false, 'current-sessions': '0', 'total-sessions': '3',
+      'last-check': 'L4CON: Connection refused' }] } };
+  const members = lb.membersWithStatus(entry);
+  assert.deepEqual(members.map((m) => [m.name, m.colour, m.currentSessions, m.totalSessions, m.weight]),
+    [['a', 'green', 2, 12, 1], ['b', 'red', 0, 3, 2], ['c', 'grey', 0, 0, 1]]);
+  assert.equal(members[1].lastCheck, 'L4CON: Connection refused');
+  assert.deepEqual(lb.balancerLight(entry), { colour: 'amber', label: 'degraded',
+    reason: 'unhealthy: b (L4CON: Connection refused)' });
+  assert.equal(lb.balancerLight({ name: 'new' }).colour, 'grey');
+  assert.equal(lb.monitorText({}), 'tcp, every 5 s, timeout 2 s, down after 3 failures');
+});
