@@ -10,6 +10,7 @@ package org.cnsmo.verifier;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,10 +91,10 @@ public final class Overlay {
     private final List<FilterIntent> filters;
 
     private Overlay(final Builder builder) {
-        nodes = Map.copyOf(builder.nodes);
+        nodes = Collections.unmodifiableMap(new TreeMap<>(builder.nodes));
         nodesByAddress = Map.copyOf(builder.nodesByAddress);
         clients = Map.copyOf(builder.clients);
-        balancers = Map.copyOf(builder.balancers);
+        balancers = Collections.unmodifiableMap(new TreeMap<>(builder.balancers));
         balancersByVip = Map.copyOf(builder.balancersByVip);
         names = Map.copyOf(builder.names);
         subnet = builder.subnet;

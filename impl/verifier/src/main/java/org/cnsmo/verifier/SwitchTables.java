@@ -84,6 +84,17 @@ public final class SwitchTables {
         tables = Map.copyOf(byTable);
     }
 
+    @Override
+    public boolean equals(final Object obj) {
+        return this == obj || obj instanceof SwitchTables other && node.equals(other.node)
+            && tables.equals(other.tables);
+    }
+
+    @Override
+    public int hashCode() {
+        return node.hashCode() * 31 + tables.hashCode();
+    }
+
     public String node() {
         return node;
     }
