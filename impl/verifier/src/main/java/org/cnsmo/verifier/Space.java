@@ -33,6 +33,16 @@ public record Space(Range source, Range destination, Range protocol, Range port)
         requireNonNull(port);
     }
 
+    /** Whether the two classes have packets in common. */
+    public boolean intersects(final Space other) {
+        return overlap(source, other.source) && overlap(destination, other.destination)
+            && overlap(protocol, other.protocol) && overlap(port, other.port);
+    }
+
+    private static boolean overlap(final Range one, final Range two) {
+        return one.lower() <= two.upper() && two.lower() <= one.upper();
+    }
+
     /** The common part, or null when there is none. */
     public Space intersect(final Space other) {
         final var src = source.intersect(other.source);
@@ -61,10 +71,10 @@ public record Space(Range source, Range destination, Range protocol, Range port)
      * the other, what lies below and above the other's range.
      */
     public List<Space> minus(final Space other) {
-        final var common = intersect(other);
-        if (common == null) {
+        if (!intersects(other)) {
             return List.of(this);
         }
+        final var common = intersect(other);
         final var pieces = new ArrayList<Space>(8);
         var rest = this;
         for (int field = 0; field < 4; field++) {

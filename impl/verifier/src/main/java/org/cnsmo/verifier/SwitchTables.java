@@ -136,11 +136,12 @@ public final class SwitchTables {
             final var matched = new ArrayList<Space>();
             final var unmatched = new ArrayList<Space>();
             for (var piece : rest) {
-                final var common = piece.intersect(flow.match());
-                if (common == null) {
+                if (!piece.intersects(flow.match())) {
                     unmatched.add(piece);
+                } else if (flow.match().contains(piece)) {
+                    matched.add(piece);
                 } else {
-                    matched.add(common);
+                    matched.add(piece.intersect(flow.match()));
                     unmatched.addAll(piece.minus(flow.match()));
                 }
             }

@@ -92,6 +92,17 @@ public final class Verifier {
         return verdicts;
     }
 
+    /** The VPN server's hop for a source that is its client's own address. */
+    static final Hop VPN_SERVER = new Hop("vpn-server", new Element(Kind.PORT_SECURITY,
+        "source is its client's own address"), Outcome.ACCEPT);
+
+    /** The hop of a switch's result. */
+    static Hop switchHop(final String hop, final SwitchTables.Result result) {
+        final var decisive = result.decisive();
+        return new Hop(hop, decisive == null ? new Element(Kind.PIPELINE, "table-miss") : decisive.element(),
+            outcome(result.action()));
+    }
+
     private void egress(final NodeView node, final Space space, final List<Verdict> verdicts) {
         final var hop = "egress " + node.name();
         if (node.tables() == null) {
@@ -100,21 +111,18 @@ public final class Verifier {
             return;
         }
         for (var result : node.tables().walk(space, false, false)) {
-            final var outcome = outcome(result.action());
-            final var hops = List.of(new Hop(hop, result.decisive() == null ? new Element(Kind.PIPELINE, "table-miss")
-                : result.decisive().element(), outcome));
-            if (outcome.passes()) {
+            final var hops = List.of(switchHop(hop, result));
+            if (hops.get(0).outcome().passes()) {
                 toDestination(result.space(), hops, verdicts);
             } else {
-                verdicts.add(new Verdict(result.space(), outcome, hops));
+                verdicts.add(new Verdict(result.space(), hops.get(0).outcome(), hops));
             }
         }
     }
 
     private void toDestination(final Space space, final List<Hop> before, final List<Verdict> verdicts) {
         final var hops = new ArrayList<>(before);
-        hops.add(new Hop("vpn-server", new Element(Kind.PORT_SECURITY, "source is its client's own address"),
-            Outcome.ACCEPT));
+        hops.add(VPN_SERVER);
         for (var part : destinations(space.destination())) {
             final var sub = space.withDestination(part);
             final long address = part.lower();
@@ -145,13 +153,13 @@ public final class Verifier {
             return;
         }
         for (var result : node.tables().walk(space, true, false)) {
-            final var outcome = outcome(result.action());
             final var hops = new ArrayList<>(before);
-            hops.add(new Hop(hop, result.decisive().element(), outcome));
-            if (outcome.passes()) {
+            final var decision = switchHop(hop, result);
+            hops.add(decision);
+            if (decision.outcome().passes()) {
                 replies(node, result.space(), hops, verdicts);
             } else {
-                verdicts.add(new Verdict(result.space(), outcome, hops));
+                verdicts.add(new Verdict(result.space(), decision.outcome(), hops));
             }
         }
     }
@@ -162,25 +170,43 @@ public final class Verifier {
      */
     private void replies(final NodeView destination, final Space space, final List<Hop> hops,
             final List<Verdict> verdicts) {
-        final var reply = new Space(space.destination(), space.source(), space.protocol(),
-            space.protocol().contains(Query.ICMP) ? NO_PORT : EPHEMERAL_PORTS);
-        final var blocked = new ArrayList<SwitchTables.Result>();
-        var passed = List.of(reply);
-        passed = replyThrough(destination, passed, false, blocked);
-        final var source = overlay.nodeAt(space.source().lower());
-        if (source != null) {
-            passed = replyThrough(source, passed, true, blocked);
-        }
         final var all = new ArrayList<>(hops);
-        if (blocked.isEmpty()) {
+        final var reply = reply(destination, overlay.nodeAt(space.source().lower()), space);
+        if (reply == null) {
             verdicts.add(new Verdict(space, Outcome.ACCEPT, all));
             return;
         }
+        all.add(reply.hop());
+        verdicts.add(new Verdict(space, reply.allBlocked() ? Outcome.DROP : Outcome.ACCEPT, all));
+    }
+
+    /**
+     * What stops replies of a class of accepted connections.
+     *
+     * @param hop the hop of the first blocked replies
+     * @param allBlocked whether every reply is blocked
+     */
+    record Reply(Hop hop, boolean allBlocked) {
+        Reply {
+            requireNonNull(hop);
+        }
+    }
+
+    /** The replies of accepted connections of a class from a source (a node or null) to a destination node. */
+    static Reply reply(final NodeView destination, final NodeView source, final Space space) {
+        final var reply = new Space(space.destination(), space.source(), space.protocol(),
+            space.protocol().contains(Query.ICMP) ? NO_PORT : EPHEMERAL_PORTS);
+        final var blocked = new ArrayList<SwitchTables.Result>();
+        var passed = replyThrough(destination, List.of(reply), false, blocked);
+        if (source != null) {
+            passed = replyThrough(source, passed, true, blocked);
+        }
+        if (blocked.isEmpty()) {
+            return null;
+        }
         final var first = blocked.get(0);
-        final var decisive = first.decisive().element();
-        final var outcome = passed.isEmpty() ? Outcome.DROP : Outcome.ACCEPT;
-        all.add(new Hop("reply to ports " + first.space().port(), decisive, Outcome.DROP));
-        verdicts.add(new Verdict(space, outcome, all));
+        return new Reply(new Hop("reply to ports " + first.space().port(), first.decisive().element(), Outcome.DROP),
+            passed.isEmpty());
     }
 
     private static List<Space> replyThrough(final NodeView node, final List<Space> spaces, final boolean fromUplink,
@@ -252,7 +278,7 @@ public final class Verifier {
         return new Verdict(space, outcome, hops);
     }
 
-    private static Outcome outcome(final Action action) {
+    static Outcome outcome(final Action action) {
         return switch (action) {
             case FORWARD -> Outcome.ACCEPT;
             case REJECT -> Outcome.REJECT;

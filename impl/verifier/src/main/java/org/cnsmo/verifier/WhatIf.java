@@ -10,6 +10,8 @@ package org.cnsmo.verifier;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +93,14 @@ public final class WhatIf {
      * @return the changes
      */
     public static Result compare(final Overlay before, final Overlay after) {
-        final var old = new Verifier(before);
-        final var now = new Verifier(after);
+        final var old = new PairEvaluator(before);
+        final var now = new PairEvaluator(after);
+        final var changed = new HashSet<String>();
+        for (var node : after.nodes().values()) {
+            if (!node.equals(before.node(node.name()))) {
+                changed.add(node.name());
+            }
+        }
         final var changes = new ArrayList<Change>();
         int compared = 0;
         for (var source : after.nodes().values()) {
@@ -103,13 +111,13 @@ public final class WhatIf {
                 compared += PROTOCOLS.size();
                 final var sourceBefore = before.node(source.name());
                 final var destinationBefore = before.node(destination.name());
-                if (source.equals(sourceBefore) && destination.equals(destinationBefore)) {
+                if (!changed.contains(source.name()) && !changed.contains(destination.name())) {
                     continue;
                 }
                 for (int protocol : PROTOCOLS) {
                     final var pair = new Pair(source.name(), destination.name(), protocol);
-                    diff(pair, verdicts(old, sourceBefore, destinationBefore, protocol),
-                        verdicts(now, source, destination, protocol), changes);
+                    diff(pair, old.verdicts(sourceBefore, destinationBefore, protocol),
+                        now.verdicts(source, destination, protocol), changes);
                 }
             }
         }
@@ -123,14 +131,14 @@ public final class WhatIf {
      * @return the verdicts per triple
      */
     public static Map<Pair, List<Verdict>> classes(final Overlay overlay) {
-        final var verifier = new Verifier(overlay);
+        final var evaluator = new PairEvaluator(overlay);
         final var classes = new LinkedHashMap<Pair, List<Verdict>>();
         for (var source : overlay.nodes().values()) {
             for (var destination : overlay.nodes().values()) {
                 if (source != destination && source.address() >= 0 && destination.address() >= 0) {
                     for (int protocol : PROTOCOLS) {
                         classes.put(new Pair(source.name(), destination.name(), protocol),
-                            verdicts(verifier, source, destination, protocol));
+                            evaluator.verdicts(source, destination, protocol));
                     }
                 }
             }
@@ -138,14 +146,73 @@ public final class WhatIf {
         return classes;
     }
 
-    private static List<Verdict> verdicts(final Verifier verifier, final NodeView source,
-            final NodeView destination, final int protocol) {
-        if (source == null || destination == null || source.address() < 0 || destination.address() < 0) {
-            return List.of();
+    /**
+     * The verdicts of node pairs, as {@link Verifier#evaluate} gives them, from each switch walked once per
+     * protocol: the source's egress for every destination, the destination's ingress for every source. A pair
+     * then only intersects port ranges.
+     */
+    static final class PairEvaluator {
+        private final Verifier verifier;
+        private final Map<String, List<SwitchTables.Result>> egress = new HashMap<>();
+        private final Map<String, List<SwitchTables.Result>> ingress = new HashMap<>();
+
+        PairEvaluator(final Overlay overlay) {
+            verifier = new Verifier(overlay);
         }
-        final var ports = protocol == Query.ICMP ? Range.of(0) : PORTS;
-        return Verifier.merge(verifier.evaluate(new Space(Range.of(source.address()), Range.of(destination.address()),
-            Range.of(protocol), ports)));
+
+        List<Verdict> verdicts(final NodeView source, final NodeView destination, final int protocol) {
+            if (source == null || destination == null || source.address() < 0 || destination.address() < 0) {
+                return List.of();
+            }
+            final var ports = protocol == Query.ICMP ? Range.of(0) : PORTS;
+            final var from = Range.of(source.address());
+            final var to = Range.of(destination.address());
+            final var proto = Range.of(protocol);
+            if (source.tables() == null || destination.tables() == null) {
+                return Verifier.merge(verifier.evaluate(new Space(from, to, proto, ports)));
+            }
+            final var out = egress.computeIfAbsent(source.name() + "/" + protocol, key -> source.tables()
+                .walk(new Space(from, Range.ANY_ADDRESS, proto, ports), false, false));
+            final var in = ingress.computeIfAbsent(destination.name() + "/" + protocol, key -> destination.tables()
+                .walk(new Space(Range.ANY_ADDRESS, to, proto, ports), true, false));
+            final var verdicts = new ArrayList<Verdict>();
+            Verifier.Reply reply = null;
+            boolean replied = false;
+            for (var leaving : out) {
+                if (!leaving.space().destination().contains(destination.address())) {
+                    continue;
+                }
+                final var egressHop = Verifier.switchHop("egress " + source.name(), leaving);
+                if (!egressHop.outcome().passes()) {
+                    verdicts.add(new Verdict(new Space(from, to, proto, leaving.space().port()), egressHop.outcome(),
+                        List.of(egressHop)));
+                    continue;
+                }
+                for (var arriving : in) {
+                    final var common = arriving.space().source().contains(source.address())
+                        ? leaving.space().port().intersect(arriving.space().port()) : null;
+                    if (common == null) {
+                        continue;
+                    }
+                    final var ingressHop = Verifier.switchHop("ingress " + destination.name(), arriving);
+                    final var space = new Space(from, to, proto, common);
+                    if (!ingressHop.outcome().passes()) {
+                        verdicts.add(new Verdict(space, ingressHop.outcome(), List.of(egressHop, Verifier.VPN_SERVER,
+                            ingressHop)));
+                        continue;
+                    }
+                    if (!replied) {
+                        reply = Verifier.reply(destination, source, space);
+                        replied = true;
+                    }
+                    verdicts.add(reply == null
+                        ? new Verdict(space, Outcome.ACCEPT, List.of(egressHop, Verifier.VPN_SERVER, ingressHop))
+                        : new Verdict(space, reply.allBlocked() ? Outcome.DROP : Outcome.ACCEPT,
+                            List.of(egressHop, Verifier.VPN_SERVER, ingressHop, reply.hop())));
+                }
+            }
+            return Verifier.merge(verdicts);
+        }
     }
 
     /** Walks two port-ordered verdict lists, emitting the ranges whose outcome differs. */

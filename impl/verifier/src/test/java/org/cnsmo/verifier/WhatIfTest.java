@@ -58,6 +58,21 @@ class WhatIfTest {
     }
 
     @Test
+    void pairsFromSwitchesWalkedOnceEqualTheVerifiersAnswerForEveryPair() {
+        for (long seed = 1; seed <= 5; seed++) {
+            final var overlay = Overlay.of(RandomPolicy.of(seed, 4, 40, 4, 0.2).build());
+            final var verifier = new Verifier(overlay);
+            WhatIf.classes(overlay).forEach((pair, verdicts) -> {
+                final var ports = pair.protocol() == Query.ICMP ? Range.of(0) : new Range(1, 65_535);
+                final var from = Range.of(overlay.node(pair.source()).address());
+                final var to = Range.of(overlay.node(pair.destination()).address());
+                assertEquals(Verifier.merge(verifier.evaluate(new Space(from, to, Range.of(pair.protocol()), ports))),
+                    verdicts, pair.toString());
+            });
+        }
+    }
+
+    @Test
     void anEmptyProposalChangesNothing() {
         assertEquals(List.of(), changes(Proposal.NONE));
     }
