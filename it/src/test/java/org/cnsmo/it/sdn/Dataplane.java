@@ -177,6 +177,16 @@ public final class Dataplane implements AutoCloseable {
         run("ovs-ofctl", "-O", "OpenFlow13", "add-flow", bridge, flow);
     }
 
+    /** Changes the actions of the flows a spec selects, as {@code ovs-ofctl mod-flows} does. */
+    void modFlows(final String bridge, final String spec) throws IOException, InterruptedException {
+        run("ovs-ofctl", "-O", "OpenFlow13", "mod-flows", bridge, spec);
+    }
+
+    /** Deletes the flows a spec selects. */
+    void deleteFlows(final String bridge, final String spec) throws IOException, InterruptedException {
+        run("ovs-ofctl", "-O", "OpenFlow13", "del-flows", bridge, spec);
+    }
+
     void deleteAllFlows(final String bridge) throws IOException, InterruptedException {
         run("ovs-ofctl", "-O", "OpenFlow13", "del-flows", bridge);
     }
