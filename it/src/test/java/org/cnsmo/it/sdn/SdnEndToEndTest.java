@@ -272,6 +272,7 @@ class SdnEndToEndTest {
 
     @Test
     @Order(8)
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     void wipedFlowTableComesBack(final RestconfClient client) throws Exception {
         blockPort8080(client);
         final var intended = dataplane.flows(BRIDGE_A);
@@ -370,6 +371,7 @@ class SdnEndToEndTest {
      */
     @Test
     @Order(13)
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     void ruleWhoseActionsWereChangedOnTheSwitchIsRepaired(final RestconfClient client) throws Exception {
         assertStatus(201, client.put(RULES + "no-7005", rule("no-7005", "in", "tcp", "\"destination-port\":7005",
             "drop", 150)));
@@ -400,20 +402,24 @@ class SdnEndToEndTest {
      */
     @Test
     @Order(14)
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     void switchWhoseNodeWasDeletedWhileAwayLosesItsCnsmoFlows(final RestconfClient client) throws Exception {
         final var forward = dataplane.flows(BRIDGE_B).stream().filter(flow -> flow.contains("actions=NORMAL"))
             .findFirst().orElseThrow();
         final var cookie = forward.substring(forward.indexOf("cookie=") + 7, forward.indexOf(','));
         dataplane.detachController(BRIDGE_B);
         assertStatus(204, client.delete(NODES + "sdn.B"));
-        // what the switch kept while it was away (whether or not it flushed its table), and a foreign flow
+        dataplane.attachController(BRIDGE_B);
+        await("B connected again").until(() -> dataplane.controllerConnected(BRIDGE_B));
+        // Open vSwitch flushes the table when its controller changes: add back what a switch that was away
+        // keeps (the node's forwarding flow), and a flow of another application
         dataplane.addFlow(BRIDGE_B, "cookie=" + cookie + ",table=30,priority=0,actions=NORMAL");
         dataplane.addFlow(BRIDGE_B, "cookie=0x1,table=40,priority=7,actions=drop");
-        dataplane.attachController(BRIDGE_B);
         final long attached = System.nanoTime();
+        assertEquals(2, dataplane.flows(BRIDGE_B).size(), "the stray CNSMO flow and the foreign flow");
         await("CNSMO flows gone from the unbound switch").atMost(REPAIR_TIMEOUT).pollInterval(Duration.ofMillis(100))
             .until(() -> dataplane.flows(BRIDGE_B).stream().noneMatch(flow -> flow.contains(CNSMO_COOKIE)));
-        System.out.printf("CNSMO flows removed from an unbound switch %d ms after it was attached%n",
+        System.out.printf("CNSMO flows removed from an unbound switch %d ms after they were added%n",
             (System.nanoTime() - attached) / 1_000_000);
         final var left = dataplane.flows(BRIDGE_B);
         assertTrue(left.size() == 1 && left.get(0).contains("cookie=0x1,"), () -> "only the other application's "

@@ -56,7 +56,7 @@ public record RuleIntent(String name, Optional<String> node, boolean inbound, Pr
             RuleDefaults.priority(rule));
     }
 
-    /** Whether the rule may apply on a node: it names that node, or no node (then see {@link #appliesTo(SwitchBinding)}). */
+    /** Whether the rule may apply on a node: it names that node or none (see {@link #appliesTo(SwitchBinding)}). */
     public boolean appliesTo(final String nodeName) {
         return node.map(nodeName::equals).orElse(true);
     }

@@ -51,7 +51,8 @@ public record SwitchBinding(String node, Uint64 datapathId, long uplinkPort, boo
         final var uplink = node.getUplinkPort();
         final var services = node.getService();
         return new SwitchBinding(node.requireName().getValue(), dpid.getValue(),
-            uplink == null ? DEFAULT_UPLINK_PORT : uplink.toJava(), services != null && services.contains(Service.Firewall));
+            uplink == null ? DEFAULT_UPLINK_PORT : uplink.toJava(),
+            services != null && services.contains(Service.Firewall));
     }
 
     /** The OpenFlow plugin's id of the switch, {@code openflow:<dpid>}. */
