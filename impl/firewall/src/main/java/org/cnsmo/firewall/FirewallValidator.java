@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cnsmo.api.firewall.RuleDefaults;
 import org.cnsmo.api.names.NameHash;
 import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.api.nodes.NodeCheck;
@@ -35,8 +36,6 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.PortNumber;
  * the same priority have overlapping matches but different actions.
  */
 final class FirewallValidator {
-    private static final String DEFAULT_ADDRESS_RANGE = "0.0.0.0/0";
-    private static final int DEFAULT_PRIORITY = 100;
     private static final int FIRST_PORT = 1;
     private static final int LAST_PORT = 65535;
     private static final Ports ALL_PORTS = new Ports(FIRST_PORT, LAST_PORT);
@@ -97,8 +96,7 @@ final class FirewallValidator {
                 final var own = violations.size();
                 checkRequired(rule, violations);
                 final var ports = checkPorts(rule, violations);
-                final var prefix = rule.getAddressRange();
-                final var range = prefix == null ? DEFAULT_ADDRESS_RANGE : prefix.getValue();
+                final var range = RuleDefaults.addressRange(rule);
                 final var network = checkAddressRange(rule, range, violations);
                 final var match = match(rule, ports, network == null ? range : network.toString());
                 final var valid = violations.size() == own;
@@ -152,7 +150,7 @@ final class FirewallValidator {
         } else {
             return ALL_PORTS;
         }
-        final var protocol = protocol(rule);
+        final var protocol = RuleDefaults.protocol(rule);
         if (protocol != Protocol.Tcp && protocol != Protocol.Udp) {
             violations.add(new Violation(path(rule) + "/" + field,
                 "a " + field + " needs protocol tcp or udp, not " + protocol.getName()));
@@ -186,13 +184,11 @@ final class FirewallValidator {
     }
 
     private static Match match(final Rule rule, final Ports ports, final String addressRange) {
-        final var addressMatch = rule.getAddressMatch();
-        final var priority = rule.getPriority();
         // 0.0.0.0/0 matches any address, whichever side it is compared with.
-        final var side = DEFAULT_ADDRESS_RANGE.equals(addressRange) || addressMatch == null ? AddressMatch.Destination
-            : addressMatch;
-        return new Match(rule.getDirection(), protocol(rule), ports, side, addressRange,
-            priority == null ? DEFAULT_PRIORITY : priority.intValue());
+        final var side = RuleDefaults.ADDRESS_RANGE.equals(addressRange) ? AddressMatch.Destination
+            : RuleDefaults.addressMatch(rule);
+        return new Match(rule.getDirection(), RuleDefaults.protocol(rule), ports, side, addressRange,
+            RuleDefaults.priority(rule));
     }
 
     /**
@@ -325,11 +321,6 @@ final class FirewallValidator {
 
     private static boolean shareANode(final Rule rule, final Rule other) {
         return rule.getNode() == null || other.getNode() == null || rule.getNode().equals(other.getNode());
-    }
-
-    private static Protocol protocol(final Rule rule) {
-        final var protocol = rule.getProtocol();
-        return protocol == null ? Protocol.Any : protocol;
     }
 
     private static String name(final Rule rule) {

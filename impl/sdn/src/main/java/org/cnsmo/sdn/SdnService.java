@@ -20,6 +20,7 @@ import org.cnsmo.api.nodes.NodeStatusReports;
 import org.cnsmo.sdn.conntrack.ConntrackExtension;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
 import org.cnsmo.sdn.reject.RejectResponder;
+import org.cnsmo.sdn.render.Guard;
 import org.cnsmo.sdn.render.ListListener;
 import org.cnsmo.sdn.render.SwitchRenderer;
 import org.cnsmo.sdn.render.SwitchWriter;
@@ -116,7 +117,9 @@ public final class SdnService implements AutoCloseable {
         own(notificationService.registerListener(PacketReceived.class, new RejectResponder(switches),
             MoreExecutors.directExecutor()));
         final long tick = POLL_MILLIS / POLL_SLICES;
-        poller = executor.scheduleAtFixedRate(() -> guarded(renderer::pollSlice), tick, tick, TimeUnit.MILLISECONDS);
+        // An exception escaping a periodic task would cancel it for good.
+        poller = executor.scheduleAtFixedRate(() -> Guard.run(LOG, () -> "Switch poll failed", renderer::pollSlice),
+            tick, tick, TimeUnit.MILLISECONDS);
         LOG.info("CNSMO SDN renderer started");
     }
 
@@ -136,15 +139,5 @@ public final class SdnService implements AutoCloseable {
 
     private void own(final Registration registration) {
         registrations.add(registration);
-    }
-
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    private static void guarded(final Runnable task) {
-        // An exception escaping a periodic task would cancel it for good.
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.error("Switch poll failed", e);
-        }
     }
 }

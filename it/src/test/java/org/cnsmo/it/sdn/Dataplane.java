@@ -98,6 +98,15 @@ public final class Dataplane implements AutoCloseable {
         vsctl("set-controller", bridge, CONTROLLER, "--", "set", "controller", bridge, "connection-mode=out-of-band");
     }
 
+    /** Whether a bridge's controller connection is up, as Open vSwitch reports it. */
+    boolean controllerConnected(final String bridge) throws IOException, InterruptedException {
+        final var db = "--db=unix:" + dir.resolve("db.sock");
+        final var uuid = exec("ovs-vsctl", db, "get", "bridge", bridge, "controller").output().strip()
+            .replace("[", "").replace("]", "");
+        return !uuid.isEmpty() && "true".equals(exec("ovs-vsctl", db, "get", "controller", uuid, "is_connected")
+            .output().strip());
+    }
+
     /** Disconnects a bridge from the controller; Open vSwitch flushes its flow table when it does. */
     void detachController(final String bridge) throws IOException, InterruptedException {
         vsctl("del-controller", bridge);
@@ -175,6 +184,16 @@ public final class Dataplane implements AutoCloseable {
 
     void addFlow(final String bridge, final String flow) throws IOException, InterruptedException {
         run("ovs-ofctl", "-O", "OpenFlow13", "add-flow", bridge, flow);
+    }
+
+    /** Changes the actions of the flows a spec selects, as {@code ovs-ofctl mod-flows} does. */
+    void modFlows(final String bridge, final String spec) throws IOException, InterruptedException {
+        run("ovs-ofctl", "-O", "OpenFlow13", "mod-flows", bridge, spec);
+    }
+
+    /** Deletes the flows a spec selects. */
+    void deleteFlows(final String bridge, final String spec) throws IOException, InterruptedException {
+        run("ovs-ofctl", "-O", "OpenFlow13", "del-flows", bridge, spec);
     }
 
     void deleteAllFlows(final String bridge) throws IOException, InterruptedException {

@@ -58,6 +58,10 @@ class SdnEndToEndTest {
      */
     private static final int BASE_FLOWS = 18;
     private static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
+    /** How soon CNSMO repairs a switch whose flows differ from the intent (issue 14: within 10 s). */
+    private static final Duration REPAIR_TIMEOUT = Duration.ofSeconds(10);
+    /** The cookie marker of every CNSMO flow, as ovs-ofctl prints cookies. */
+    private static final String CNSMO_COOKIE = "cookie=0xca";
 
     /** USER_HZ: Linux reports process CPU times in /proc in these units, 100 on every common platform. */
     private static final int CLOCK_TICKS_PER_SECOND = 100;
@@ -268,13 +272,16 @@ class SdnEndToEndTest {
 
     @Test
     @Order(8)
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     void wipedFlowTableComesBack(final RestconfClient client) throws Exception {
         blockPort8080(client);
         final var intended = dataplane.flows(BRIDGE_A);
         dataplane.deleteAllFlows(BRIDGE_A);
+        final long wiped = System.nanoTime();
         assertTrue(dataplane.flows(BRIDGE_A).isEmpty());
-        await("flows back after del-flows").atMost(RECONCILE_TIMEOUT)
+        await("flows back after del-flows").atMost(REPAIR_TIMEOUT)
             .until(() -> intended.equals(dataplane.flows(BRIDGE_A)));
+        System.out.printf("wiped table restored in %d ms%n", (System.nanoTime() - wiped) / 1_000_000);
         assertFalse(dataplane.connect(HOST_B, IP_A, 8080).connected(), "the filter applies again");
     }
 
@@ -290,7 +297,7 @@ class SdnEndToEndTest {
         dataplane.addFlow(BRIDGE_A, "cookie=" + cookie + ",table=0,priority=40000,tcp,nw_dst=" + IP_A
             + ",tp_dst=9999,actions=drop");
         assertEquals(intended.size() + 1, dataplane.flows(BRIDGE_A).size());
-        await("stray flow replaced").atMost(RECONCILE_TIMEOUT)
+        await("stray flow replaced").atMost(REPAIR_TIMEOUT)
             .until(() -> intended.equals(dataplane.flows(BRIDGE_A)));
     }
 
@@ -356,6 +363,71 @@ class SdnEndToEndTest {
         }
         await("drop rules gone").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
         assertTrue(dataplane.connect(HOST_B, IP_A, 8081).connected(), "B connects to A again");
+    }
+
+    /**
+     * Reconciliation compares content, not counts: a drop rule whose actions are changed on the switch by hand
+     * (the flow count stays the same) is put back, and the traffic it drops is dropped again.
+     */
+    @Test
+    @Order(13)
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    void ruleWhoseActionsWereChangedOnTheSwitchIsRepaired(final RestconfClient client) throws Exception {
+        assertStatus(201, client.put(RULES + "no-7005", rule("no-7005", "in", "tcp", "\"destination-port\":7005",
+            "drop", 150)));
+        await("drop rule on A").until(() -> dataplane.flows(BRIDGE_A).stream()
+            .anyMatch(flow -> flow.contains("tp_dst=7005") && flow.contains("actions=drop")));
+        assertFalse(dataplane.connect(HOST_B, IP_A, 7005).connected(), "7005 is dropped");
+        final var intended = dataplane.flows(BRIDGE_A);
+        final var ruleFlow = intended.stream().filter(flow -> flow.contains("tp_dst=7005")).findFirst().orElseThrow();
+        final var cookie = ruleFlow.substring(ruleFlow.indexOf("cookie=") + 7, ruleFlow.indexOf(','));
+
+        dataplane.modFlows(BRIDGE_A, "table=10,cookie=" + cookie + "/-1,actions=goto_table:30");
+        final long tampered = System.nanoTime();
+        assertTrue(dataplane.flows(BRIDGE_A).stream()
+            .anyMatch(flow -> flow.contains("tp_dst=7005") && flow.contains("goto_table:30")), "the rule is tampered");
+        assertEquals(intended.size(), dataplane.flows(BRIDGE_A).size(), "as many flows as before: counts agree");
+        await("tampered rule repaired").atMost(REPAIR_TIMEOUT).pollInterval(Duration.ofMillis(100))
+            .until(() -> intended.equals(dataplane.flows(BRIDGE_A)));
+        System.out.printf("mod-flows on a drop rule repaired in %d ms%n", (System.nanoTime() - tampered) / 1_000_000);
+        assertFalse(dataplane.connect(HOST_B, IP_A, 7005).connected(), "7005 is dropped again");
+
+        assertStatus(204, client.delete(RULES + "no-7005"));
+        await("rule flows gone").until(() -> dataplane.flows(BRIDGE_A).size() == intended.size() - 1);
+    }
+
+    /**
+     * A switch bound to no node (its node was deleted while it was disconnected) loses every CNSMO flow, the
+     * forwarding one included, soon after it connects; flows of other applications stay.
+     */
+    @Test
+    @Order(14)
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    void switchWhoseNodeWasDeletedWhileAwayLosesItsCnsmoFlows(final RestconfClient client) throws Exception {
+        final var forward = dataplane.flows(BRIDGE_B).stream().filter(flow -> flow.contains("actions=NORMAL"))
+            .findFirst().orElseThrow();
+        final var cookie = forward.substring(forward.indexOf("cookie=") + 7, forward.indexOf(','));
+        dataplane.detachController(BRIDGE_B);
+        assertStatus(204, client.delete(NODES + "sdn.B"));
+        dataplane.attachController(BRIDGE_B);
+        await("B connected again").until(() -> dataplane.controllerConnected(BRIDGE_B));
+        // Open vSwitch flushes the table when its controller changes: add back what a switch that was away
+        // keeps (the node's forwarding flow), and a flow of another application
+        dataplane.addFlow(BRIDGE_B, "cookie=" + cookie + ",table=30,priority=0,actions=NORMAL");
+        dataplane.addFlow(BRIDGE_B, "cookie=0x1,table=40,priority=7,actions=drop");
+        final long attached = System.nanoTime();
+        assertEquals(2, dataplane.flows(BRIDGE_B).size(), "the stray CNSMO flow and the foreign flow");
+        await("CNSMO flows gone from the unbound switch").atMost(REPAIR_TIMEOUT).pollInterval(Duration.ofMillis(100))
+            .until(() -> dataplane.flows(BRIDGE_B).stream().noneMatch(flow -> flow.contains(CNSMO_COOKIE)));
+        System.out.printf("CNSMO flows removed from an unbound switch %d ms after they were added%n",
+            (System.nanoTime() - attached) / 1_000_000);
+        final var left = dataplane.flows(BRIDGE_B);
+        assertTrue(left.size() == 1 && left.get(0).contains("cookie=0x1,"), () -> "only the other application's "
+            + "flow stays: " + left);
+
+        dataplane.deleteFlows(BRIDGE_B, "cookie=0x1/-1");
+        assertStatus(201, client.put(NODES + "sdn.B", node("sdn.B", Dataplane.DPID_B)));
+        await("base flows on B again").until(() -> baseFlowsPresent(BRIDGE_B));
     }
 
     /** The controller JVM's CPU time (user and system), from /proc, in milliseconds. */

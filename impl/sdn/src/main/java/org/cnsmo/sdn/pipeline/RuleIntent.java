@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Optional;
+import org.cnsmo.api.firewall.RuleDefaults;
 import org.cnsmo.api.net.Ipv4Network;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.Protocol;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
@@ -32,8 +33,6 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.p
  */
 public record RuleIntent(String name, Optional<String> node, boolean inbound, Protocol protocol,
         List<PortMask> ports, boolean matchSource, Ipv4Network range, Rule.Action action, int priority) {
-    private static final String ANY_ADDRESS = "0.0.0.0/0";
-    private static final int DEFAULT_PRIORITY = 100;
 
     public RuleIntent {
         requireNonNull(name);
@@ -44,26 +43,30 @@ public record RuleIntent(String name, Optional<String> node, boolean inbound, Pr
         requireNonNull(action);
     }
 
-    /** The intent of a validated rule from the configuration datastore. */
+    /** The intent of a validated rule from the configuration datastore, with the defaults of {@link RuleDefaults}. */
     public static RuleIntent of(final Rule rule) {
-        final var protocol = rule.getProtocol();
-        final var addressMatch = rule.getAddressMatch();
-        final var range = rule.getAddressRange();
-        final var priority = rule.getPriority();
         return new RuleIntent(rule.requireName().getValue(),
             Optional.ofNullable(rule.getNode()).map(node -> node.getValue()),
             rule.requireDirection() == Rule.Direction.In,
-            protocol == null ? Protocol.Any : protocol,
+            RuleDefaults.protocol(rule),
             ports(rule),
-            addressMatch == Rule.AddressMatch.Source,
-            Ipv4Network.parse(range == null ? ANY_ADDRESS : range.getValue()),
+            RuleDefaults.addressMatch(rule) == Rule.AddressMatch.Source,
+            RuleDefaults.addressNetwork(rule),
             rule.requireAction(),
-            priority == null ? DEFAULT_PRIORITY : priority.toJava());
+            RuleDefaults.priority(rule));
     }
 
-    /** Whether the rule applies on a node's switch. */
+    /** Whether the rule may apply on a node: it names that node or none (see {@link #appliesTo(SwitchBinding)}). */
     public boolean appliesTo(final String nodeName) {
         return node.map(nodeName::equals).orElse(true);
+    }
+
+    /**
+     * Whether the rule applies on a node's switch: it names that node, or it names none and the node lists the
+     * {@code firewall} service.
+     */
+    public boolean appliesTo(final SwitchBinding binding) {
+        return node.map(binding.node()::equals).orElse(binding.firewall());
     }
 
     private static List<PortMask> ports(final Rule rule) {

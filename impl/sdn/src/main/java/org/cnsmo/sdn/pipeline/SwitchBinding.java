@@ -10,6 +10,7 @@ package org.cnsmo.sdn.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Service;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yangtools.yang.common.Uint64;
@@ -21,8 +22,10 @@ import org.opendaylight.yangtools.yang.common.Uint64;
  * @param node the node name
  * @param datapathId the bridge's datapath id
  * @param uplinkPort the OpenFlow port number of the uplink
+ * @param firewall whether the node lists the {@code firewall} service: only then do rules without a node
+ *                 apply to it
  */
-public record SwitchBinding(String node, Uint64 datapathId, long uplinkPort) {
+public record SwitchBinding(String node, Uint64 datapathId, long uplinkPort, boolean firewall) {
     private static final String OPENFLOW_PREFIX = "openflow:";
     private static final long DEFAULT_UPLINK_PORT = 1;
     private static final long MAX_ZONE = 0xFFFE;
@@ -30,6 +33,11 @@ public record SwitchBinding(String node, Uint64 datapathId, long uplinkPort) {
     public SwitchBinding {
         requireNonNull(node);
         requireNonNull(datapathId);
+    }
+
+    /** A binding of a node that runs the firewall. */
+    public SwitchBinding(final String node, final Uint64 datapathId, final long uplinkPort) {
+        this(node, datapathId, uplinkPort, true);
     }
 
     /**
@@ -41,8 +49,10 @@ public record SwitchBinding(String node, Uint64 datapathId, long uplinkPort) {
             return null;
         }
         final var uplink = node.getUplinkPort();
+        final var services = node.getService();
         return new SwitchBinding(node.requireName().getValue(), dpid.getValue(),
-            uplink == null ? DEFAULT_UPLINK_PORT : uplink.toJava());
+            uplink == null ? DEFAULT_UPLINK_PORT : uplink.toJava(),
+            services != null && services.contains(Service.Firewall));
     }
 
     /** The OpenFlow plugin's id of the switch, {@code openflow:<dpid>}. */

@@ -126,6 +126,11 @@ public final class FlowPlan {
         return flows.getOrDefault(owner, Map.of()).getOrDefault(datapathId, List.of());
     }
 
+    /** The flows of each owner on a switch. */
+    public Map<Owner, List<Flow>> flowsByOwnerOn(final Uint64 datapathId) {
+        return Map.copyOf(flowsBySwitch.getOrDefault(datapathId, Map.of()));
+    }
+
     /** How many flows each owner has on a switch. */
     public Map<Owner, Integer> flowCountsOn(final Uint64 datapathId) {
         final var counts = new HashMap<Owner, Integer>();
@@ -196,7 +201,7 @@ public final class FlowPlan {
                 final var ruleFlows = FirewallFlows.of(rule);
                 final var bySwitch = new HashMap<Uint64, List<Flow>>();
                 for (var binding : bindings.values()) {
-                    if (rule.appliesTo(binding.node())) {
+                    if (rule.appliesTo(binding)) {
                         bySwitch.put(binding.datapathId(), ruleFlows);
                     }
                 }

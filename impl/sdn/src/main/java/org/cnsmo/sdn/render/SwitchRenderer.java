@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.cnsmo.sdn.pipeline.Cookies;
 import org.cnsmo.sdn.pipeline.FilterIntent;
+import org.cnsmo.sdn.pipeline.FlowForm;
 import org.cnsmo.sdn.pipeline.Owner;
 import org.cnsmo.sdn.pipeline.RuleIntent;
 import org.cnsmo.sdn.pipeline.SwitchAdmission;
@@ -41,16 +42,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the switches holding exactly the flows of the current intent and publishes what they do.
  * Intent changes become flow deltas sent to the connected switches, and a switch that connects gets
- * its whole share. Every poll reads each connected switch's CNSMO flows, re-adds the flows of any
- * owner that lost some (a wiped table), removes CNSMO flows no intent owns (deleted while the switch
- * was away) or stale flows of an owner, and publishes counters and filter states.
+ * its whole share. Every poll reads the CNSMO flows of every connected switch, admitted or not, compares
+ * them by content with the plan ({@link FlowForm}, {@link FlowDiff}) and sends the repairs through the
+ * {@link SwitchWriter} like any other change: a flow whose actions were changed or that went missing is
+ * put again, flows the plan does not have (an old version of an intent, an owner deleted while the
+ * switch was away, every CNSMO flow on a switch bound to no node) are removed. It publishes counters and
+ * filter states of the admitted switches.
  *
  * <p>Confined to one thread: every method must run on the executor given to the constructor.
  */
 public final class SwitchRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchRenderer.class);
-    /** How long a switch may disagree with the plan before it is repaired. */
-    static final Duration REPAIR_GRACE = Duration.ofSeconds(5);
+    /**
+     * How long a switch may disagree with the plan before it is repaired: two reads at least this far apart
+     * must both show the difference, so that a read answered just before a change landed repairs nothing.
+     */
+    static final Duration REPAIR_GRACE = Duration.ofSeconds(3);
     /** How many owners are repaired at most per switch and poll. */
     static final int MAX_REPAIRS = 50;
 
@@ -64,11 +71,26 @@ public final class SwitchRenderer {
         // a value
     }
 
+    /**
+     * The forms of an owner's planned flows.
+     *
+     * @param flows the planned flows (the plan's own list, compared by identity)
+     * @param forms their forms, in the same order
+     */
+    private record PlannedForms(List<Flow> flows, List<FlowForm> forms) {
+        // a value
+    }
+
     private final FlowPlan plan = new FlowPlan();
     /** The admitted switches: connected, bound to a node, and connecting from that node's address. */
     private final Set<Uint64> connected = new HashSet<>();
-    /** Every connected switch, with the address its connection comes from (the empty string while unknown). */
+    /**
+     * Every connected switch, with the address its connection comes from (the empty string while unknown). The
+     * writer knows each of them: a switch that is not admitted is planned no flows, so its CNSMO flows go.
+     */
     private final Map<Uint64, String> attached = new HashMap<>();
+    /** The switches the writer knows: every attached one. */
+    private final Set<Uint64> writing = new HashSet<>();
     /** Per node, the switch address its configuration sets. */
     private final Map<String, String> switchAddresses = new HashMap<>();
     /** Per VPN client (node) name, the overlay address the VPN assigns it. */
@@ -76,6 +98,8 @@ public final class SwitchRenderer {
     private final Map<Uint64, SwitchSnapshot> snapshots = new HashMap<>();
     /** Per switch, the cookies whose flows are missing, extra or unowned there, with when that was first seen. */
     private final Map<Uint64, Map<Long, Instant>> suspects = new HashMap<>();
+    /** The forms of each owner's planned flows, kept while the plan keeps the same list of flows. */
+    private final Map<Owner, PlannedForms> plannedForms = new HashMap<>();
     private final Map<Owner, CounterHistory> histories = new HashMap<>();
     private final Map<String, FilterState> filterStates = new HashMap<>();
     /** The configuration of each filter and rule, repeated in their published observed state. */
@@ -155,6 +179,7 @@ public final class SwitchRenderer {
     public void removeNode(final String node) {
         final var old = plan.binding(node);
         writer.apply(plan.setNode(node, null));
+        plannedForms.remove(Owner.node(node));
         switchAddresses.remove(node);
         if (old != null) {
             admit(old.datapathId());
@@ -165,6 +190,7 @@ public final class SwitchRenderer {
 
     public void onFilter(final String name, final Filter filter) {
         writer.apply(plan.setFilter(name, filter == null ? null : FilterIntent.of(filter)));
+        plannedForms.remove(Owner.filter(name));
         if (filter == null) {
             filters.remove(name);
             histories.remove(Owner.filter(name));
@@ -178,6 +204,7 @@ public final class SwitchRenderer {
 
     public void onRule(final String name, final Rule rule) {
         writer.apply(plan.setRule(name, rule == null ? null : RuleIntent.of(rule)));
+        plannedForms.remove(Owner.rule(name));
         if (rule == null) {
             rules.remove(name);
             histories.remove(Owner.rule(name));
@@ -217,18 +244,20 @@ public final class SwitchRenderer {
      * takes the switch out of the renderer's care otherwise.
      */
     private void admit(final Uint64 datapathId) {
-        final boolean admitted = attached.containsKey(datapathId) && refusal(datapathId) == null;
-        if (admitted == connected.contains(datapathId)) {
-            return;
-        }
-        if (admitted) {
-            connected.add(datapathId);
+        final boolean present = attached.containsKey(datapathId);
+        final boolean admitted = present && refusal(datapathId) == null;
+        if (admitted && connected.add(datapathId)) {
             writer.connected(datapathId, plan.flowsOn(datapathId));
-        } else {
-            connected.remove(datapathId);
-            writer.disconnected(datapathId);
+            writing.add(datapathId);
+        } else if (!admitted && connected.remove(datapathId)) {
             snapshots.remove(datapathId);
             suspects.remove(datapathId);
+        }
+        if (!present && writing.remove(datapathId)) {
+            writer.disconnected(datapathId);
+        } else if (present && !admitted && writing.add(datapathId)) {
+            // planned nothing: the polls remove the CNSMO flows it holds (its node was deleted while it was away)
+            writer.connected(datapathId, List.of());
         }
     }
 
@@ -278,14 +307,15 @@ public final class SwitchRenderer {
         }
         final long slice = nextSlice;
         nextSlice = (nextSlice + 1) % slices;
-        for (var datapathId : List.copyOf(connected)) {
-            if (Long.remainderUnsigned(datapathId.longValue(), slices) != slice || plan.bindingOf(datapathId) == null) {
+        for (var datapathId : List.copyOf(attached.keySet())) {
+            if (Long.remainderUnsigned(datapathId.longValue(), slices) != slice) {
                 continue;
             }
             Futures.addCallback(switches.readFlows(datapathId), new FutureCallback<>() {
                 @Override
                 public void onSuccess(final SwitchSnapshot snapshot) {
-                    onSnapshot(datapathId, snapshot);
+                    Guard.run(LOG, () -> "Cannot reconcile switch openflow:" + datapathId,
+                        () -> onSnapshot(datapathId, snapshot));
                 }
 
                 @Override
@@ -297,21 +327,26 @@ public final class SwitchRenderer {
     }
 
     void onSnapshot(final Uint64 datapathId, final SwitchSnapshot snapshot) {
-        if (!connected.contains(datapathId) || plan.bindingOf(datapathId) == null) {
+        if (!attached.containsKey(datapathId)) {
             return;
         }
-        snapshots.put(datapathId, snapshot);
-        reconcile(datapathId, snapshot);
-        publishCounters(datapathId);
+        final boolean admitted = connected.contains(datapathId);
+        reconcile(datapathId, snapshot, admitted ? plan.flowsByOwnerOn(datapathId) : Map.of());
+        if (admitted) {
+            snapshots.put(datapathId, snapshot);
+            publishCounters(datapathId);
+        }
     }
 
     /**
-     * Repairs what a switch holds, but only once nothing is being sent to it and only discrepancies that
+     * Repairs what a switch holds, but only once nothing is being sent to it and only differences that
      * outlived {@link #REPAIR_GRACE}: a read answered while a change is on its way shows the switch before
      * the change, and repairing that would double the work (a bulk change of 100,000 filters) and exhaust
      * the OpenFlow plugin's request quota. At most {@link #MAX_REPAIRS} owners are repaired per switch and poll.
+     * The repairs are flow changes like any other, sent through the writer, which then knows they are in flight.
      */
-    private void reconcile(final Uint64 datapathId, final SwitchSnapshot snapshot) {
+    private void reconcile(final Uint64 datapathId, final SwitchSnapshot snapshot,
+            final Map<Owner, List<Flow>> planned) {
         if (writer.busy(datapathId)) {
             suspects.remove(datapathId);
             return;
@@ -319,51 +354,55 @@ public final class SwitchRenderer {
         final var now = clock.instant();
         final var before = suspects.getOrDefault(datapathId, Map.of());
         final var after = new HashMap<Long, Instant>();
+        final var delta = new FlowDelta();
         int repairs = 0;
-        final var expectedCookies = new HashSet<Long>();
-        for (var entry : plan.flowCountsOn(datapathId).entrySet()) {
-            final var owner = entry.getKey();
-            final long cookie = owner.cookie().longValue();
-            expectedCookies.add(cookie);
-            final int held = snapshot.counters(cookie).flows();
-            if (held != entry.getValue()) {
-                final var since = before.getOrDefault(cookie, now);
-                if (overdue(since, now) && repairs < MAX_REPAIRS) {
-                    repairs++;
-                    if (held > entry.getValue()) {
-                        // Stale flows of this owner (changed while the switch was cut off): start afresh.
-                        LOG.info("Switch openflow:{} holds {} flows of {} where {} are planned; replacing them",
-                            datapathId, held, owner, entry.getValue());
-                        switches.removeCookie(datapathId, owner.cookie());
-                    } else {
-                        LOG.info("Switch openflow:{} lost flows of {}; adding them again", datapathId, owner);
-                    }
-                    switches.addFlows(datapathId, plan.flowsOf(owner, datapathId));
-                    after.put(cookie, now);
-                } else {
-                    after.put(cookie, since);
-                }
+        final var plannedCookies = new HashMap<Long, Owner>();
+        planned.keySet().forEach(owner -> plannedCookies.put(owner.cookie().longValue(), owner));
+        final var cookies = new HashSet<>(plannedCookies.keySet());
+        cookies.addAll(snapshot.forms().keySet());
+        for (var cookie : cookies) {
+            final var owner = plannedCookies.get(cookie);
+            final var flows = owner == null ? List.<Flow>of() : planned.get(owner);
+            final var repair = FlowDiff.compare(flows, owner == null ? List.of() : formsOf(owner, flows),
+                snapshot.forms().getOrDefault(cookie, List.of()));
+            if (repair == null) {
+                continue;
             }
+            final var since = before.getOrDefault(cookie, now);
+            if (!overdue(since, now) || repairs >= MAX_REPAIRS) {
+                after.put(cookie, since);
+                continue;
+            }
+            repairs++;
+            final String subject = owner == null ? "cookie " + Long.toHexString(cookie) : owner.toString();
+            final String action = repair.wipe() ? "replacing every flow of its cookie"
+                : "putting the planned flows again";
+            LOG.info("Switch openflow:{} holds {} for {}; {}", datapathId, repair.reason(), subject, action);
+            if (repair.wipe()) {
+                delta.deleteCookie(datapathId, Uint64.fromLongBits(cookie));
+            }
+            repair.puts().forEach(flow -> delta.put(datapathId, flow));
+            after.put(cookie, now);
         }
-        for (var cookie : snapshot.byCookie().keySet()) {
-            if (!expectedCookies.contains(cookie)) {
-                final var since = before.getOrDefault(cookie, now);
-                if (overdue(since, now) && repairs < MAX_REPAIRS) {
-                    repairs++;
-                    LOG.info("Switch openflow:{} holds CNSMO flows with cookie {} that no intent owns; removing them",
-                        datapathId, Long.toHexString(cookie));
-                    switches.removeCookie(datapathId, Uint64.fromLongBits(cookie));
-                    after.put(cookie, now);
-                } else {
-                    after.put(cookie, since);
-                }
-            }
+        if (!delta.isEmpty()) {
+            writer.apply(delta);
         }
         if (after.isEmpty()) {
             suspects.remove(datapathId);
         } else {
             suspects.put(datapathId, after);
         }
+    }
+
+    /** The forms of an owner's planned flows, computed once per version of its flows. */
+    private List<FlowForm> formsOf(final Owner owner, final List<Flow> flows) {
+        final var cached = plannedForms.get(owner);
+        if (cached != null && cached.flows() == flows) {
+            return cached.forms();
+        }
+        final var forms = flows.stream().map(FlowForm::of).toList();
+        plannedForms.put(owner, new PlannedForms(flows, forms));
+        return forms;
     }
 
     private static boolean overdue(final Instant since, final Instant now) {

@@ -10,6 +10,7 @@ package org.cnsmo.sdn.switches;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
+import org.cnsmo.sdn.render.Guard;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification.ModificationType;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
@@ -21,6 +22,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.N
 import org.opendaylight.yangtools.binding.DataObjectReference;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.common.Uint64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells which switches are connected and from where: the OpenFlow plugin keeps a connected switch in the
@@ -32,6 +35,7 @@ import org.opendaylight.yangtools.yang.common.Uint64;
  */
 public record SwitchListener(Consumer consumer, Executor executor)
         implements DataTreeChangeListener<FlowCapableNode> {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchListener.class);
 
     /** Receives switch connections, on the renderer's thread. */
     @FunctionalInterface
@@ -66,10 +70,17 @@ public record SwitchListener(Consumer consumer, Executor executor)
                 if (connected && root.dataBefore() != null && root.modificationType() == ModificationType.WRITE) {
                     // A switch that reconnects within the plugin's removal delay (0.5 s) is never removed from
                     // the inventory, only written again: report the reconnection so that it gets its flows.
-                    executor.execute(() -> consumer.accept(datapathId, null, false));
+                    deliver(datapathId, null, false);
                 }
-                executor.execute(() -> consumer.accept(datapathId, address, connected));
+                deliver(datapathId, address, connected);
             }
         }
+    }
+
+    /** Hands one event to the consumer; an exception is logged with the switch and the next event still works. */
+    private void deliver(final Uint64 datapathId, final String address, final boolean connected) {
+        executor.execute(() -> Guard.run(LOG, () -> "Cannot handle switch openflow:" + datapathId
+            + (connected ? " connecting from " + address : " disconnecting"),
+            () -> consumer.accept(datapathId, address, connected)));
     }
 }

@@ -11,8 +11,9 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
-import java.util.List;
+import org.cnsmo.sdn.pipeline.Cookies;
 import org.cnsmo.sdn.pipeline.RejectMeter;
+import org.cnsmo.sdn.render.FlowDelta;
 import org.cnsmo.sdn.render.InventoryPaths;
 import org.cnsmo.sdn.render.SwitchWriter;
 import org.cnsmo.sdn.stats.SwitchSnapshot;
@@ -45,8 +46,8 @@ import org.slf4j.LoggerFactory;
 /** Direct requests to a connected switch through the OpenFlow plugin's RPCs. */
 public final class SwitchRpcs implements SwitchWriter.FlowMods {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchRpcs.class);
-    private static final Uint8 ALL_TABLES = Uint8.MAX_VALUE;
-    private static final FlowCookie EXACT_COOKIE = new FlowCookie(Uint64.MAX_VALUE);
+    private static final Uint8 ALL_TABLES = FlowDelta.ALL_TABLES;
+    private static final FlowCookie EXACT_COOKIE = FlowDelta.EXACT_COOKIE;
 
     private final GetFlowStatistics getFlowStatistics;
     private final AddFlow addFlow;
@@ -88,21 +89,24 @@ public final class SwitchRpcs implements SwitchWriter.FlowMods {
                 .build()), what), MoreExecutors.directExecutor());
     }
 
-    /** Reads every flow of a switch with its counters, straight from the switch. */
+    /**
+     * Reads the CNSMO flows of a switch with their counters, straight from the switch: the request carries
+     * CNSMO's cookie marker and its mask, so the switch answers with CNSMO's flows only.
+     */
     public ListenableFuture<SwitchSnapshot> readFlows(final Uint64 datapathId) {
         return Futures.transform(
-            getFlowStatistics.invoke(new GetFlowStatisticsInputBuilder().setNode(node(datapathId)).build()),
+            getFlowStatistics.invoke(new GetFlowStatisticsInputBuilder()
+                .setNode(node(datapathId))
+                .setTableId(ALL_TABLES)
+                .setCookie(new FlowCookie(Uint64.fromLongBits(Cookies.MARKER)))
+                .setCookieMask(new FlowCookie(Uint64.fromLongBits(Cookies.MARKER_MASK)))
+                .build()),
             result -> {
                 if (!result.isSuccessful()) {
                     throw new IllegalStateException("Switch " + datapathId + " did not answer: " + result.getErrors());
                 }
                 return SwitchSnapshot.of(result.getResult().nonnullFlowAndStatisticsMapList());
             }, MoreExecutors.directExecutor());
-    }
-
-    /** Adds flows directly to a switch (replacing identical ones); refusals are logged. */
-    public void addFlows(final Uint64 datapathId, final List<Flow> flows) {
-        flows.forEach(flow -> addFlow(datapathId, flow));
     }
 
     /**
@@ -115,26 +119,26 @@ public final class SwitchRpcs implements SwitchWriter.FlowMods {
     }
 
     /**
-     * Removes exactly one flow (same table, priority, match and cookie) from a switch; the future completes
-     * once the switch has confirmed it, with false when it was refused.
+     * Removes exactly one flow (same table, priority, match and cookie) from a switch, or, for a flow in every
+     * table ({@link FlowDelta#isCookieWide}), every flow with its cookie; the future completes once the switch
+     * has confirmed it, with false when it was refused.
      */
     public ListenableFuture<Boolean> removeFlow(final Uint64 datapathId, final Flow flow) {
+        if (FlowDelta.isCookieWide(flow)) {
+            return outcome(removeFlow.invoke(new RemoveFlowInputBuilder()
+                .setNode(node(datapathId))
+                .setTableId(ALL_TABLES)
+                .setCookie(flow.getCookie())
+                .setCookieMask(EXACT_COOKIE)
+                .setStrict(Boolean.FALSE)
+                .build()), "remove cookie " + Long.toHexString(flow.getCookie().getValue().longValue())
+                    + " from switch " + datapathId);
+        }
         return outcome(removeFlow.invoke(new RemoveFlowInputBuilder(flow)
             .setNode(node(datapathId))
             .setCookieMask(EXACT_COOKIE)
             .setStrict(Boolean.TRUE)
             .build()), "remove flow " + flow.getId().getValue() + " from switch " + datapathId);
-    }
-
-    /** Removes every flow with a cookie from every table of a switch. */
-    public void removeCookie(final Uint64 datapathId, final Uint64 cookie) {
-        log(removeFlow.invoke(new RemoveFlowInputBuilder()
-            .setNode(node(datapathId))
-            .setTableId(ALL_TABLES)
-            .setCookie(new FlowCookie(cookie))
-            .setCookieMask(EXACT_COOKIE)
-            .setStrict(Boolean.FALSE)
-            .build()), "remove cookie " + Long.toHexString(cookie.longValue()) + " from switch " + datapathId);
     }
 
     /** Sends a packet out of a switch port. */

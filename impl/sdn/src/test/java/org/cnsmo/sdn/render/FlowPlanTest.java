@@ -141,6 +141,23 @@ class FlowPlanTest {
     }
 
     @Test
+    void ruleWithoutNodeAppliesOnlyToNodesThatListTheFirewall() {
+        plan.setNode("A", A);
+        plan.setNode("B", new SwitchBinding("B", DPID_B, 1, false));
+        final var everyNode = new RuleIntent("ssh", Optional.empty(), true, Protocol.Tcp, List.of(PortMask.exact(22)),
+            false, Ipv4Network.parse("0.0.0.0/0"), Action.Drop, 100);
+        assertEquals(1, plan.setRule("ssh", everyNode).puts().size(), "A only");
+        assertEquals(Set.of(DPID_A), plan.owners().get(Owner.rule("ssh")).keySet());
+        final var forB = new RuleIntent("b", Optional.of("B"), true, Protocol.Tcp, List.of(PortMask.exact(22)),
+            false, Ipv4Network.parse("0.0.0.0/0"), Action.Drop, 100);
+        assertEquals(1, plan.setRule("b", forB).puts().size(), "a rule naming B applies to B");
+
+        final var delta = plan.setNode("B", new SwitchBinding("B", DPID_B, 1, true));
+        assertEquals(1, delta.puts().size(), "B lists the firewall now: it gets the rule for every node");
+        assertEquals(Set.of(DPID_A, DPID_B), plan.owners().get(Owner.rule("ssh")).keySet());
+    }
+
+    @Test
     void nodeLeavingRemovesEverythingOnItsSwitch() {
         plan.setNode("A", A);
         plan.setFilter("web", WEB);
