@@ -87,19 +87,26 @@ class ProcessSupervisorTest {
             supervisor.run(List.of("sh", "-c", "touch " + made + " && exec sleep 300"));
             return pidOf(dir.resolve("sleeper.pid"));
         });
-        for (int i = 0; i < 100 && !Files.exists(made); i++) {
+        // The daemon's shell touches the file and then replaces itself with sleep: wait for both, a loaded
+        // machine can take seconds.
+        final var deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && !(Files.exists(made) && commandOf(pid).endsWith("sleep"))) {
             Thread.sleep(50);
         }
         final var own = PosixFilePermissions.fromString("rw-------");
         assertEquals(own, Files.getPosixFilePermissions(made));
         assertEquals(own, Files.getPosixFilePermissions(dir.resolve("sleeper.log")));
         assertEquals(own, Files.getPosixFilePermissions(dir.resolve("sleeper.pid")));
-        // The wrapping shell replaced itself: the recorded pid is the daemon's.
-        assertTrue(ProcessHandle.of(pid).orElseThrow().info().command().orElse("").endsWith("sleep"));
+        // The wrapping shells replaced themselves: the recorded pid is the daemon's.
+        assertTrue(commandOf(pid).endsWith("sleep"), commandOf(pid));
         onExecutor(() -> {
             supervisor.close();
             return 0L;
         });
+    }
+
+    private static String commandOf(final long pid) {
+        return ProcessHandle.of(pid).flatMap(handle -> handle.info().command()).orElse("");
     }
 
     @Test
