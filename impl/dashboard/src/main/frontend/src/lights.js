@@ -29,7 +29,7 @@ export function serviceLights(node, dnsStatus) {
       status = dnsStatus;
     }
     if (!status) {
-      const reason = service === 'qos' || service === 'lb'
+      const reason = service === 'lb'
         ? 'Configuration is stored and validated; nothing enforces it on the nodes yet.'
         : 'No status reported yet.';
       return { service, label, colour: 'grey', reason };
