@@ -8,10 +8,12 @@ import { NodeDetail, NodeList } from './views/Nodes.jsx';
 import { Firewall } from './views/Firewall.jsx';
 import { Dns } from './views/Dns.jsx';
 import { Vpn } from './views/Vpn.jsx';
+import { Qos } from './views/Qos.jsx';
 
 const session = createSession(window.sessionStorage);
 const EXPIRED = 'Your session has expired. Please sign in again.';
-const PAGES = [['#/', 'Dashboard'], ['#/nodes', 'Nodes'], ['#/firewall', 'Firewall'], ['#/dns', 'DNS'], ['#/vpn', 'VPN']];
+const PAGES = [['#/', 'Dashboard'], ['#/nodes', 'Nodes'], ['#/firewall', 'Firewall'], ['#/dns', 'DNS'], ['#/vpn', 'VPN'],
+  ['#/qos', 'QoS']];
 
 function useHash() {
   const [hash, setHash] = useState(window.location.hash || '#/');
@@ -85,6 +87,7 @@ function App() {
   else if (page === 'firewall') view = <Firewall api={api} readOnly={readOnly} />;
   else if (page === 'dns') view = <Dns api={api} readOnly={readOnly} />;
   else if (page === 'vpn') view = <Vpn api={api} readOnly={readOnly} />;
+  else if (page === 'qos') view = <Qos api={api} readOnly={readOnly} />;
   else view = <Overview api={api} />;
 
   return (

@@ -31,8 +31,8 @@ public final class QosMeter {
 
     /** The meter of a policy's limit, named after the policy for people reading {@code ovs-ofctl dump-meters}. */
     public static Meter of(final String policy, final QosIntent.Limit limit) {
-        // Flags: rate in kbit/s, with a burst size.
-        final var flags = new MeterFlags(true, true, false, false);
+        // Flags (alphabetical: burst, kbps, pktps, stats): rate in kbit/s, with a burst size and statistics.
+        final var flags = new MeterFlags(true, true, false, true);
         final var drop = new MeterBandType(true, false, false);
         final var rate = Uint32.valueOf(limit.kbps());
         final var burst = Uint32.valueOf(limit.burstKbits());
