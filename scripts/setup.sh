@@ -13,12 +13,12 @@ JDK_ROOT=$TOOLS/jdk21-root
 JAVA_HOME_21=$JDK_ROOT/usr/lib/jvm/java-21-openjdk-amd64
 # Dataplane of the end-to-end tests: Open vSwitch (userspace datapath), network namespaces,
 # veths, checksum offload control and TCP tools (hping3 for the bounded SYN flood at a reject rule,
-# tcpdump to check that a join sends no secret in clear); nftables for the overlay's port security on the
+# tcpdump to check that a join sends no secret in clear and that QoS marks DSCP; iperf3 for QoS limits); nftables for the overlay's port security on the
 # controller host, arping for the test's impostor;
 # Chromium for the dashboard's browser test.
 DEB_PACKAGES=(curl unzip bc patchelf ca-certificates-java procps chromium
     openvswitch-switch iproute2 ethtool netcat-openbsd socat openvpn openssl iputils-ping
-    dnsmasq-base bind9-dnsutils hping3 tcpdump haproxy nftables iputils-arping)
+    dnsmasq-base bind9-dnsutils hping3 tcpdump iperf3 haproxy nftables iputils-arping)
 # The dashboard is built with npm; any Node.js >= 18 will do, Debian's if there is none.
 command -v npm >/dev/null 2>&1 || DEB_PACKAGES+=(nodejs npm)
 JDK_DEBS=(openjdk-21-jre-headless openjdk-21-jdk-headless libc6 libstdc++6 libgcc-s1 zlib1g)

@@ -31,9 +31,8 @@ export function serviceLights(node, dnsStatus) {
       status = dnsStatus;
     }
     if (!status) {
-      const reason = service === 'qos'
-        ? 'Configuration is stored and validated; nothing enforces it on the nodes yet.'
-        : service === 'lb' ? 'No load balancer has a member on this node.' : 'No status reported yet.';
+      const reason = service === 'lb'
+        ? 'No load balancer has a member on this node.' : 'No status reported yet.';
       return { service, label, colour: 'grey', reason };
     }
     const colour = COLOUR[status.state] ?? 'grey';

@@ -9,11 +9,12 @@ import { Firewall } from './views/Firewall.jsx';
 import { Dns } from './views/Dns.jsx';
 import { Vpn } from './views/Vpn.jsx';
 import { LoadBalancers } from './views/LoadBalancers.jsx';
+import { Qos } from './views/Qos.jsx';
 
 const session = createSession(window.sessionStorage);
 const EXPIRED = 'Your session has expired. Please sign in again.';
 const PAGES = [['#/', 'Dashboard'], ['#/nodes', 'Nodes'], ['#/firewall', 'Firewall'], ['#/dns', 'DNS'], ['#/vpn', 'VPN'],
-  ['#/load-balancers', 'Load balancers']];
+  ['#/load-balancers', 'Load balancers'], ['#/qos', 'QoS']];
 
 function useHash() {
   const [hash, setHash] = useState(window.location.hash || '#/');
@@ -88,6 +89,7 @@ function App() {
   else if (page === 'dns') view = <Dns api={api} readOnly={readOnly} />;
   else if (page === 'vpn') view = <Vpn api={api} readOnly={readOnly} />;
   else if (page === 'load-balancers') view = <LoadBalancers api={api} readOnly={readOnly} />;
+  else if (page === 'qos') view = <Qos api={api} readOnly={readOnly} />;
   else view = <Overview api={api} />;
 
   return (

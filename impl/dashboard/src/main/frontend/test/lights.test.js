@@ -21,9 +21,19 @@ test('each service gets a light with the reason when not green', () => {
   assert.equal(lights.firewall.reason, 'SDN: switch not connected');
   assert.equal(lights.dns.colour, 'green');
   assert.equal(lights.qos.colour, 'grey');
-  assert.match(lights.qos.reason, /nothing enforces it/);
+  assert.equal(lights.qos.reason, 'No status reported yet.');
   assert.equal(lights.lb.colour, 'grey');
   assert.equal(lights.lb.reason, 'Not used by this node.');
+});
+
+test('the QoS light is the qos service the switch enforces', () => {
+  const failed = { ...node, status: { 'service-status': [
+    { service: 'qos', state: 'down', reason: 'policy slow: the switch refused meter 2: METER_MOD_FAILED' }] } };
+  const lights = Object.fromEntries(serviceLights(failed, { state: 'up' }).map((l) => [l.service, l]));
+  assert.equal(lights.qos.colour, 'red');
+  assert.match(lights.qos.reason, /refused meter 2/);
+  const enforced = { ...node, status: { 'service-status': [{ service: 'qos', state: 'up' }] } };
+  assert.equal(serviceLights(enforced, { state: 'up' }).find((l) => l.service === 'qos').colour, 'green');
 });
 
 test('filter samples are aligned on one time axis', () => {

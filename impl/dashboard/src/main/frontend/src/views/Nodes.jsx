@@ -4,6 +4,7 @@ import { serviceLights } from '../lights.js';
 import * as v from '../validate.js';
 import { Field, Input, Light, ServerError, list, useAction, useAddForm, usePoll } from '../ui.jsx';
 import { FilterChart } from './FilterChart.jsx';
+import { NodeQos } from './Qos.jsx';
 
 export function NodeList({ api }) {
   const load = useCallback(async () => list(await api.get('cnsmo-nodes:nodes'), 'cnsmo-nodes:nodes', 'node'),
@@ -66,6 +67,7 @@ export function NodeDetail({ api, name, readOnly }) {
             <dt>Last seen</dt><dd>{node.status?.['last-seen'] ?? '-'}</dd>
           </dl>
           <div class="light-row">{serviceLights(node, data.dns).map((light) => <Light {...light} />)}</div>
+          <NodeQos api={api} name={name} />
         </>
       )}
       <h3>Traffic filters</h3>

@@ -9,21 +9,24 @@ package org.cnsmo.qos;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cnsmo.api.nodes.NodeCheck;
+import org.cnsmo.api.qos.QosDefaults;
 import org.cnsmo.api.validation.ChangedEntries;
 import org.cnsmo.api.validation.Violation;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.Direction;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.Qos;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.Policy;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
 
 /**
  * Checks QoS policies beyond what YANG expresses: each policy does something, its nodes exist, and a node
- * gets at most one bandwidth limit and at most one DSCP marking.
+ * has at most one policy per direction ({@link QosDefaults#directions}: a DSCP marking acts on egress).
  */
 final class QosValidator {
     private QosValidator() {
@@ -34,8 +37,7 @@ final class QosValidator {
         final var changed = ChangedEntries.names(before == null ? null : before.getPolicy(), after.getPolicy(),
             QosValidator::name);
         final var violations = new ArrayList<Violation>();
-        final var bandwidthLimits = new HashMap<String, Policy>();
-        final var dscpMarkings = new HashMap<String, Policy>();
+        final var owners = new EnumMap<Direction, Map<String, Policy>>(Direction.class);
         after.nonnullPolicy().values().stream()
             .sorted(Comparator.comparing(QosValidator::name))
             .forEach(policy -> {
@@ -55,23 +57,23 @@ final class QosValidator {
                     if (checkExists) {
                         NodeCheck.requireKnown(path(policy, node), node, nodes, violations);
                     }
-                    if (limits) {
-                        checkSingle(policy, node, "bandwidth limit", bandwidthLimits, violations);
-                    }
-                    if (marks) {
-                        checkSingle(policy, node, "dscp marking", dscpMarkings, violations);
+                    for (var direction : QosDefaults.directions(policy)) {
+                        checkSingle(policy, node, direction,
+                            owners.computeIfAbsent(direction, key -> new HashMap<>()), violations);
                     }
                 }
             });
         return violations;
     }
 
-    private static void checkSingle(final Policy policy, final String node, final String what,
+    private static void checkSingle(final Policy policy, final String node, final Direction direction,
             final Map<String, Policy> owners, final List<Violation> violations) {
         final var owner = owners.putIfAbsent(node, policy);
         if (owner != null) {
-            violations.add(new Violation(path(policy, node),
-                "node '" + node + "' already has the " + what + " of policy '" + name(owner) + "'"));
+            final var what = direction.getName();
+            violations.add(new Violation(path(policy, node), "node '" + node + "' already has policy '"
+                + name(owner) + "' on its " + what + " traffic; policy '" + name(policy) + "' would be a second "
+                + what + " policy (at most one per direction: combine them in one policy)"));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.cnsmo.api.validation.Violation;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.Direction;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.Dscp;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.Qos;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.QosBuilder;
@@ -32,11 +33,13 @@ class QosValidatorTest {
     private static final Set<String> NODES = Set.of("Agent.1", "Agent.2");
 
     @Test
-    void acceptsLimitAndMarkingOnOneNode() {
+    void acceptsOnePolicyPerDirectionOnOneNode() {
         assertEquals(List.of(), QosValidator.validate(null, qos(
             limit("slow", "Agent.1", "Agent.2").build(),
-            mark("voice", "Agent.1").build(),
-            limit("unassigned").setNode(null).build()), NODES));
+            limit("download", "Agent.1").setBandwidthLimit(new BandwidthLimitBuilder()
+                .setMaxKbps(Uint32.valueOf(1000)).setDirection(Direction.Ingress).build()).build(),
+            mark("voice", "Agent.3").build(),
+            limit("unassigned").setNode(null).build()), Set.of("Agent.1", "Agent.2", "Agent.3")));
     }
 
     @Test
@@ -68,17 +71,18 @@ class QosValidatorTest {
     @Test
     void refusesSecondBandwidthLimitOfNode() {
         assertEquals(List.of(new Violation("qos/policy=b/node=Agent.1",
-                "node 'Agent.1' already has the bandwidth limit of policy 'a'")),
+                "node 'Agent.1' already has policy 'a' on its egress traffic; policy 'b' would be a second egress "
+                + "policy (at most one per direction: combine them in one policy)")),
             QosValidator.validate(null, qos(limit("b", "Agent.1").build(), limit("a", "Agent.2", "Agent.1").build()),
                 NODES));
     }
 
     @Test
-    void refusesSecondDscpMarkingOfNode() {
+    void refusesMarkingBesideEgressLimitOfAnotherPolicy() {
         assertEquals(List.of(new Violation("qos/policy=b/node=Agent.2",
-                "node 'Agent.2' already has the dscp marking of policy 'a'")),
-            QosValidator.validate(null, qos(mark("a", "Agent.2").build(),
-                limit("b", "Agent.2").setDscpMarking(mark("x").getDscpMarking()).build()), NODES));
+                "node 'Agent.2' already has policy 'a' on its egress traffic; policy 'b' would be a second egress "
+                + "policy (at most one per direction: combine them in one policy)")),
+            QosValidator.validate(null, qos(mark("b", "Agent.2").build(), limit("a", "Agent.2").build()), NODES));
     }
 
     @Test

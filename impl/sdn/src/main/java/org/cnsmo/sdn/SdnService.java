@@ -25,6 +25,7 @@ import org.cnsmo.sdn.render.ListListener;
 import org.cnsmo.sdn.render.SwitchRenderer;
 import org.cnsmo.sdn.render.SwitchWriter;
 import org.cnsmo.sdn.stats.StatusWriter;
+import org.cnsmo.sdn.switches.MeterRpcs;
 import org.cnsmo.sdn.switches.SwitchListener;
 import org.cnsmo.sdn.switches.SwitchRpcs;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -35,6 +36,8 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.Firewall;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.Nodes;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.Qos;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.Policy;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.Vpn;
@@ -50,7 +53,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SDN service: renders traffic filters and firewall rules onto the nodes' switches (see
+ * The SDN service: renders traffic filters, firewall rules and QoS policies onto the nodes' switches (see
  * {@link org.cnsmo.sdn.pipeline.Pipeline}), keeps them reconciled, answers rejected packets and
  * publishes counters. One instance per controller: in a cluster, every member would render, so a
  * cluster deployment needs a singleton service first.
@@ -85,7 +88,8 @@ public final class SdnService implements AutoCloseable {
         final var switches = new SwitchRpcs(rpcService);
         status = new StatusWriter(dataBroker, executor, nodeStatus);
         final var writer = new SwitchWriter(switches, executor);
-        renderer = new SwitchRenderer(writer, status, switches, executor, Clock.systemUTC(), POLL_SLICES);
+        renderer = new SwitchRenderer(writer, status, switches, new MeterRpcs(rpcService), executor,
+            Clock.systemUTC(), POLL_SLICES);
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(),
@@ -113,6 +117,10 @@ public final class SdnService implements AutoCloseable {
             DataObjectReference.builder(Firewall.class).child(Rule.class).build(),
             new ListListener<>(path -> path.getFirstKeyOf(Rule.class).getName().getValue(),
                 renderer::onRule, executor)));
+        own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
+            DataObjectReference.builder(Qos.class).child(Policy.class).build(),
+            new ListListener<>(path -> path.getFirstKeyOf(Policy.class).getName().getValue(),
+                renderer::onQosPolicy, executor)));
         own(SwitchListener.register(dataBroker, renderer::onSwitch, executor));
         own(notificationService.registerListener(PacketReceived.class, new RejectResponder(switches),
             MoreExecutors.directExecutor()));

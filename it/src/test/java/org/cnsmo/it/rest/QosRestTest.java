@@ -35,7 +35,8 @@ class QosRestTest {
             "qos/policy=gold/bandwidth-limit/max-kbps: is required");
         assertRefused(client.put(POLICY, VALID.replace("qos.A", "qos.Z")), "node 'qos.Z' does not exist");
         assertRefused(client.put("cnsmo-qos:qos/policy=silver", VALID.replace("gold", "silver")),
-            "node 'qos.A' already has the");
+            "node 'qos.A' already has policy 'gold' on its egress traffic; policy 'silver' would be a second "
+                + "egress");
         assertRefused(client.put(POLICY, """
             {"cnsmo-qos:policy":[{"name":"gold"}]}"""), "a policy needs a bandwidth-limit or a dscp-marking");
         assertConfig(client, POLICY, VALID);

@@ -220,6 +220,70 @@ public final class Dataplane implements AutoCloseable {
         return new long[] { Long.parseLong(in.group(1)), Long.parseLong(band.group(1)) };
     }
 
+    /** Starts an iperf3 server in a host, on port 5201. */
+    void iperfServer(final String ns) throws IOException {
+        listeners.add(new ProcessBuilder("ip", "netns", "exec", ns, "iperf3", "-s").redirectErrorStream(true)
+            .redirectOutput(dir.resolve("iperf3-" + ns + ".log").toFile()).start());
+    }
+
+    /**
+     * Measures with iperf3 what a host's iperf3 server receives from another host, in kbit/s: one TCP connection,
+     * or UDP offered at a rate.
+     *
+     * @param udpKbps the UDP rate offered, or 0 for TCP
+     */
+    double receivedKbps(final String fromNs, final String ip, final int seconds, final long udpKbps)
+            throws IOException, InterruptedException {
+        final var command = new ArrayList<>(List.of("ip", "netns", "exec", fromNs, "iperf3", "-J", "-c", ip, "-t",
+            String.valueOf(seconds)));
+        if (udpKbps > 0) {
+            command.addAll(List.of("-u", "-b", udpKbps + "K"));
+        }
+        final var result = exec(command.toArray(String[]::new));
+        final var json = com.google.gson.JsonParser.parseString(result.output()).getAsJsonObject();
+        if (result.exitCode() != 0 || !json.has("end")) {
+            throw new IOException("iperf3 failed: " + result.output());
+        }
+        final var end = json.getAsJsonObject("end");
+        if (end.has("sum_received")) {
+            return end.getAsJsonObject("sum_received").get("bits_per_second").getAsDouble() / 1000;
+        }
+        // UDP on iperf3 3.12: the sender's rate with the receiver's loss
+        final var sum = end.getAsJsonObject("sum");
+        return sum.get("bits_per_second").getAsDouble() * (1 - sum.get("lost_percent").getAsDouble() / 100) / 1000;
+    }
+
+    /**
+     * Pings from one host to another while tcpdump listens in the receiving host.
+     *
+     * @return the IPv4 tos value of the first echo request the receiver saw, as tcpdump prints it ("0xb8")
+     */
+    String receivedTos(final String fromNs, final String toNs, final String ip)
+            throws IOException, InterruptedException {
+        final var dump = new ProcessBuilder("ip", "netns", "exec", toNs, "timeout", "5", "tcpdump", "-l", "-n", "-v",
+            "-c", "1", "-i", "eth0", "icmp[icmptype] = icmp-echo").redirectErrorStream(true).start();
+        final var output = new StringBuilder();
+        final var reader = new Thread(() -> {
+            try {
+                output.append(new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                output.append(e);
+            }
+        });
+        reader.start();
+        // tcpdump needs a moment to open the interface
+        for (int i = 0; i < 8 && dump.isAlive(); i++) {
+            exec("ip", "netns", "exec", fromNs, "ping", "-c", "1", "-W", "1", ip);
+        }
+        dump.waitFor(6, TimeUnit.SECONDS);
+        reader.join(1000);
+        final var tos = Pattern.compile("tos (0x[0-9a-f]+)").matcher(output);
+        if (!tos.find()) {
+            throw new IOException("tcpdump saw no echo request: " + output);
+        }
+        return tos.group(1);
+    }
+
     /**
      * Sends TCP SYNs from a host to a port, a packet every {@code intervalMicros}, for a number of seconds;
      * bounded in rate and time, inside the test's own namespaces.

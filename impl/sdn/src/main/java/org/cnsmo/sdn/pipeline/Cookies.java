@@ -29,7 +29,9 @@ public final class Cookies {
         /** A traffic filter. */
         FILTER(2),
         /** A firewall rule. */
-        FIREWALL_RULE(3);
+        FIREWALL_RULE(3),
+        /** A QoS policy. */
+        QOS_POLICY(4);
 
         private final long tag;
 

@@ -44,7 +44,15 @@ public final class NodeFlows {
         flows.add(base(binding, "commit", Pipeline.TABLE_FIREWALL_COMMIT, Pipeline.PRIORITY_DEFAULT)
             .setMatch(FlowParts.ipv4().build())
             .setInstructions(FlowParts.applyThenGoTo(ConntrackParts.commit(0, binding.conntrackZone()),
-                Pipeline.TABLE_FORWARD))
+                Pipeline.TABLE_QOS))
+            .build());
+        // QoS: received traffic is never marked; QosFlows adds the metered and marked flows of a policy.
+        flows.add(base(binding, "qos-received", Pipeline.TABLE_QOS, Pipeline.PRIORITY_QOS_RECEIVED)
+            .setMatch(new MatchBuilder().setInPort(binding.portId(binding.uplinkPort())).build())
+            .setInstructions(FlowParts.goTo(Pipeline.TABLE_FORWARD))
+            .build());
+        flows.add(base(binding, "qos", Pipeline.TABLE_QOS, Pipeline.PRIORITY_DEFAULT)
+            .setInstructions(FlowParts.goTo(Pipeline.TABLE_FORWARD))
             .build());
         flows.add(base(binding, "forward", Pipeline.TABLE_FORWARD, Pipeline.PRIORITY_DEFAULT)
             .setInstructions(FlowParts.output(OutputPortValues.NORMAL.getName(), NO_BUFFERING))
@@ -61,12 +69,12 @@ public final class NodeFlows {
             flows.add(base(binding, stage + "-reset", table, Pipeline.PRIORITY_CT_UNTRACKED)
                 .setMatch(FlowParts.tcpFlags(FlowParts.protocol(FlowParts.ipv4(), FlowParts.PROTOCOL_TCP), TCP_RST)
                     .build())
-                .setInstructions(FlowParts.goTo(Pipeline.TABLE_FORWARD))
+                .setInstructions(FlowParts.goTo(Pipeline.TABLE_QOS))
                 .build());
             flows.add(base(binding, stage + "-unreachable", table, Pipeline.PRIORITY_CT_UNTRACKED)
                 .setMatch(FlowParts.icmpType(FlowParts.protocol(FlowParts.ipv4(), FlowParts.PROTOCOL_ICMP),
                     ICMP_DESTINATION_UNREACHABLE).build())
-                .setInstructions(FlowParts.goTo(Pipeline.TABLE_FORWARD))
+                .setInstructions(FlowParts.goTo(Pipeline.TABLE_QOS))
                 .build());
         }
         flows.add(base(binding, stage + "-track", table, Pipeline.PRIORITY_CT_TRACK)
@@ -79,11 +87,11 @@ public final class NodeFlows {
             .build());
         flows.add(base(binding, stage + "-established", table, Pipeline.PRIORITY_CT_ESTABLISHED)
             .setMatch(ConntrackParts.ctState(FlowParts.ipv4(), ConntrackParts.TRK | ConntrackParts.EST, 0).build())
-            .setInstructions(FlowParts.goTo(Pipeline.TABLE_FORWARD))
+            .setInstructions(FlowParts.goTo(Pipeline.TABLE_QOS))
             .build());
         flows.add(base(binding, stage + "-related", table, Pipeline.PRIORITY_CT_ESTABLISHED)
             .setMatch(ConntrackParts.ctState(FlowParts.ipv4(), ConntrackParts.TRK | ConntrackParts.REL, 0).build())
-            .setInstructions(FlowParts.goTo(Pipeline.TABLE_FORWARD))
+            .setInstructions(FlowParts.goTo(Pipeline.TABLE_QOS))
             .build());
         flows.add(base(binding, stage + "-new", table, Pipeline.PRIORITY_CT_NEW)
             .setMatch(ConntrackParts.ctState(FlowParts.ipv4(), ConntrackParts.TRK | ConntrackParts.NEW, 0).build())
@@ -91,7 +99,7 @@ public final class NodeFlows {
             .build());
         // Not IP (ARP): neither tracked nor judged by rules, which all match IPv4.
         flows.add(base(binding, stage, table, Pipeline.PRIORITY_DEFAULT)
-            .setInstructions(FlowParts.goTo(Pipeline.TABLE_FORWARD))
+            .setInstructions(FlowParts.goTo(Pipeline.TABLE_QOS))
             .build());
     }
 

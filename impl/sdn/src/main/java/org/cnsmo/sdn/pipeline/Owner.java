@@ -13,8 +13,8 @@ import org.cnsmo.sdn.pipeline.Cookies.Kind;
 import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
- * The intent that owns a set of flows: a node's base pipeline, a traffic filter or a firewall
- * rule. Every flow of an owner carries the owner's cookie.
+ * The intent that owns a set of flows: a node's base pipeline, a traffic filter, a firewall
+ * rule or a QoS policy. Every flow of an owner carries the owner's cookie.
  *
  * @param kind what kind of intent
  * @param name the intent's name
@@ -35,6 +35,10 @@ public record Owner(Kind kind, String name) {
 
     public static Owner rule(final String name) {
         return new Owner(Kind.FIREWALL_RULE, name);
+    }
+
+    public static Owner qos(final String name) {
+        return new Owner(Kind.QOS_POLICY, name);
     }
 
     public Uint64 cookie() {

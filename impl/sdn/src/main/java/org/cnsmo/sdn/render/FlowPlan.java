@@ -18,6 +18,8 @@ import org.cnsmo.sdn.pipeline.FilterIntent;
 import org.cnsmo.sdn.pipeline.FirewallFlows;
 import org.cnsmo.sdn.pipeline.NodeFlows;
 import org.cnsmo.sdn.pipeline.Owner;
+import org.cnsmo.sdn.pipeline.QosFlows;
+import org.cnsmo.sdn.pipeline.QosIntent;
 import org.cnsmo.sdn.pipeline.RuleIntent;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
@@ -25,14 +27,17 @@ import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
  * The flows the current intent puts on each switch, kept up to date one change at a time. Each
- * change recomputes only the owners it affects (a filter, a rule, or a node and everything on its
- * switch) and returns the exact flows to write and delete. Pure: no I/O, not thread-safe.
+ * change recomputes only the owners it affects (a filter, a rule, a QoS policy, or a node and everything on
+ * its switch) and returns the exact flows to write and delete. Pure: no I/O, not thread-safe.
  */
 public final class FlowPlan {
     private final Map<String, SwitchBinding> bindings = new HashMap<>();
     private final Map<String, FilterIntent> filters = new HashMap<>();
     private final Map<String, Set<String>> filtersByNode = new HashMap<>();
     private final Map<String, RuleIntent> rules = new HashMap<>();
+    private final Map<String, QosIntent> qosPolicies = new HashMap<>();
+    /** Per switch, the QoS meters it holds: a policy's flows go on a switch only once the meter they use is there. */
+    private final Map<Uint64, Set<Long>> meters = new HashMap<>();
     private final Map<Owner, Map<Uint64, List<Flow>>> flows = new HashMap<>();
     /** The same flows by switch, so that reading one switch's owners does not scan every owner. */
     private final Map<Uint64, Map<Owner, List<Flow>>> flowsBySwitch = new HashMap<>();
@@ -57,7 +62,55 @@ public final class FlowPlan {
                 refresh(Owner.rule(rule.name()), delta);
             }
         }
+        refreshQos(node, delta);
         return delta;
+    }
+
+    /** Sets or (with null) removes a QoS policy. */
+    public FlowDelta setQos(final String name, final QosIntent policy) {
+        if (policy == null) {
+            qosPolicies.remove(name);
+        } else {
+            qosPolicies.put(name, policy);
+        }
+        final var delta = new FlowDelta();
+        refresh(Owner.qos(name), delta);
+        return delta;
+    }
+
+    /**
+     * Records whether a switch holds one of the QoS meters; the flows of the policies that use it come or go.
+     *
+     * @param datapathId the switch
+     * @param meterId the meter
+     * @param held whether the switch confirmed holding it
+     * @return the flows to write and delete
+     */
+    public FlowDelta setMeter(final Uint64 datapathId, final long meterId, final boolean held) {
+        final var delta = new FlowDelta();
+        final var ids = meters.computeIfAbsent(datapathId, key -> new HashSet<>());
+        final boolean changed = held ? ids.add(meterId) : ids.remove(meterId);
+        if (ids.isEmpty()) {
+            meters.remove(datapathId);
+        }
+        final var binding = bindingOf(datapathId);
+        if (changed && binding != null) {
+            refreshQos(binding.node(), delta);
+        }
+        return delta;
+    }
+
+    /** The QoS policies, by name. */
+    public Map<String, QosIntent> qosPolicies() {
+        return Map.copyOf(qosPolicies);
+    }
+
+    private void refreshQos(final String node, final FlowDelta delta) {
+        for (var policy : List.copyOf(qosPolicies.values())) {
+            if (policy.appliesTo(node)) {
+                refresh(Owner.qos(policy.name()), delta);
+            }
+        }
     }
 
     /** Sets or (with null) removes a traffic filter. */
@@ -203,6 +256,21 @@ public final class FlowPlan {
                 for (var binding : bindings.values()) {
                     if (rule.appliesTo(binding)) {
                         bySwitch.put(binding.datapathId(), ruleFlows);
+                    }
+                }
+                yield bySwitch;
+            }
+            case QOS_POLICY -> {
+                final var policy = qosPolicies.get(owner.name());
+                final var bySwitch = new HashMap<Uint64, List<Flow>>();
+                if (policy != null) {
+                    for (var node : policy.nodes()) {
+                        final var binding = bindings.get(node);
+                        if (binding != null && (policy.limit() == null
+                                || meters.getOrDefault(binding.datapathId(), Set.of())
+                                    .contains(policy.limit().meterId()))) {
+                            bySwitch.put(binding.datapathId(), QosFlows.of(policy, binding));
+                        }
                     }
                 }
                 yield bySwitch;

@@ -32,6 +32,7 @@ import org.cnsmo.sdn.stats.StatusWriter;
 import org.cnsmo.sdn.stats.SwitchSnapshot;
 import org.cnsmo.sdn.switches.SwitchRpcs;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.Policy;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.filter.Status.Installed;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
@@ -106,6 +107,7 @@ public final class SwitchRenderer {
     private final Map<String, Filter> filters = new HashMap<>();
     private final Map<String, Rule> rules = new HashMap<>();
     private final SwitchWriter writer;
+    private final QosRenderer qos;
     private final StatusWriter status;
     private final SwitchRpcs switches;
     private final Executor executor;
@@ -115,6 +117,18 @@ public final class SwitchRenderer {
 
     public SwitchRenderer(final SwitchWriter writer, final StatusWriter status, final SwitchRpcs switches,
             final Executor executor, final Clock clock, final int slices) {
+        this(writer, status, switches, null, executor, clock, slices);
+    }
+
+    /**
+     * A renderer.
+     *
+     * @param meters the switches' QoS meters, or null to leave QoS policies alone
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public SwitchRenderer(final SwitchWriter writer, final StatusWriter status, final SwitchRpcs switches,
+            final QosRenderer.MeterMods meters, final Executor executor, final Clock clock, final int slices) {
+        qos = meters == null ? null : new QosRenderer(plan, writer, meters, status, executor, clock);
         this.slices = slices;
         this.writer = writer;
         this.status = status;
@@ -152,6 +166,9 @@ public final class SwitchRenderer {
             status.nodeSwitch(node, false, null);
         }
         publishFilterStates(node);
+        if (qos != null) {
+            qos.nodeChanged(node);
+        }
     }
 
     /**
@@ -186,6 +203,16 @@ public final class SwitchRenderer {
         }
         status.removeNode(node);
         publishFilterStates(node);
+        if (qos != null) {
+            qos.nodeChanged(node);
+        }
+    }
+
+    /** A QoS policy was written, or deleted (null). */
+    public void onQosPolicy(final String name, final Policy policy) {
+        if (qos != null) {
+            qos.onPolicy(name, policy);
+        }
     }
 
     public void onFilter(final String name, final Filter filter) {
@@ -249,7 +276,13 @@ public final class SwitchRenderer {
         if (admitted && connected.add(datapathId)) {
             writer.connected(datapathId, plan.flowsOn(datapathId));
             writing.add(datapathId);
+            if (qos != null) {
+                qos.connected(datapathId);
+            }
         } else if (!admitted && connected.remove(datapathId)) {
+            if (qos != null) {
+                qos.disconnected(datapathId);
+            }
             snapshots.remove(datapathId);
             suspects.remove(datapathId);
         }
@@ -304,6 +337,9 @@ public final class SwitchRenderer {
                     status.rule(rule, history);
                 }
             });
+            if (qos != null) {
+                qos.republish();
+            }
         }
         final long slice = nextSlice;
         nextSlice = (nextSlice + 1) % slices;
@@ -323,6 +359,9 @@ public final class SwitchRenderer {
                     LOG.debug("Could not read the flows of switch openflow:{}", datapathId, cause);
                 }
             }, executor);
+            if (qos != null) {
+                qos.poll(datapathId);
+            }
         }
     }
 
@@ -412,7 +451,8 @@ public final class SwitchRenderer {
     private void publishCounters(final Uint64 datapathId) {
         final var now = clock.instant();
         for (var owner : plan.flowCountsOn(datapathId).keySet()) {
-            if (owner.kind() == Cookies.Kind.NODE) {
+            if (owner.kind() == Cookies.Kind.NODE || owner.kind() == Cookies.Kind.QOS_POLICY) {
+                // QoS policies count with their meters (QosRenderer), not their flows.
                 continue;
             }
             final var history = histories.computeIfAbsent(owner, key -> new CounterHistory());

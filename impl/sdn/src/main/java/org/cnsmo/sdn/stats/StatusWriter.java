@@ -33,12 +33,23 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleKe
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.StatisticsBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.StatusBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.Qos;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.QosBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.Policy;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.PolicyBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.PolicyKey;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.policy.status.NodeStatus;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.policy.status.NodeStatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.policy.status.NodeStatusKey;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.policy.status.node.status.DroppedBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.policy.status.node.status.PassedBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFiltersBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.filter.Status;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Service;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ServiceState;
@@ -50,13 +61,15 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.
 import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes what the renderer observes in the OPERATIONAL datastore: each filter's installation
- * state and counters, each firewall rule's counters; and reports each node's switch connection to the
+ * state and counters, each firewall rule's counters, each QoS policy's state and meter counters per node; and
+ * reports each node's switch connection to the
  * nodes' status owner ({@link NodeStatusReports}), the only writer of {@code nodes/node/status}.
  */
 public final class StatusWriter implements AutoCloseable {
@@ -65,6 +78,7 @@ public final class StatusWriter implements AutoCloseable {
     private static final DataObjectIdentifier<TrafficFilters> FILTERS =
         DataObjectIdentifier.builder(TrafficFilters.class).build();
     private static final DataObjectIdentifier<Firewall> FIREWALL = DataObjectIdentifier.builder(Firewall.class).build();
+    private static final DataObjectIdentifier<Qos> QOS = DataObjectIdentifier.builder(Qos.class).build();
 
     private final OrderedTransactions transactions;
     private final Executor executor;
@@ -224,6 +238,74 @@ public final class StatusWriter implements AutoCloseable {
      */
     public void removeNode(final String node) {
         nodeStatus.withdraw(node, Service.Sdn);
+    }
+
+    /**
+     * Publishes a QoS policy's state on each of its nodes, with its configuration, replacing what was published
+     * before.
+     */
+    public void qosPolicy(final Policy config, final List<QosNodeState> nodes) {
+        final var entries = BindingMap.<NodeStatusKey, NodeStatus>orderedBuilder();
+        for (var node : nodes) {
+            final boolean up = node.installed() == NodeStatus.Installed.Installed;
+            final var entry = new NodeStatusBuilder()
+                .setNode(new NodeName(node.node()))
+                .setState(up ? ServiceState.Up : ServiceState.Down)
+                .setReason(node.reason())
+                .setInstalled(node.installed())
+                .setMeterId(node.meterId() == null ? null : Uint32.valueOf(node.meterId()));
+            final var passed = node.passed();
+            if (passed != null && passed.current() != null) {
+                entry.setPassed(new PassedBuilder()
+                    .setPackets(counter(passed.current().packets()))
+                    .setBytes(counter(passed.current().bytes()))
+                    .setLastUpdated(time(passed.readAt()))
+                    .setSample(samples(passed))
+                    .build());
+            }
+            final var dropped = node.dropped();
+            if (dropped != null && dropped.current() != null) {
+                entry.setDropped(new DroppedBuilder()
+                    .setPackets(counter(dropped.current().packets()))
+                    .setBytes(counter(dropped.current().bytes()))
+                    .setLastUpdated(time(dropped.readAt()))
+                    .setSample(samples(dropped))
+                    .build());
+            }
+            entries.add(entry.build());
+        }
+        final var built = entries.build();
+        final var tx = later();
+        tx.merge(OPERATIONAL, QOS, new QosBuilder().build());
+        tx.put(OPERATIONAL, QOS.toBuilder().child(Policy.class, config.key()).build(), new PolicyBuilder(config)
+            .setStatus(new org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.policy.StatusBuilder()
+                .setNodeStatus(built.isEmpty() ? null : built).build())
+            .build());
+    }
+
+    public void removeQosPolicy(final String name) {
+        final var tx = later();
+        tx.delete(OPERATIONAL, QOS.toBuilder().child(Policy.class, new PolicyKey(new ObjectName(name))).build());
+    }
+
+    /**
+     * Reports a node's qos service: up when every policy naming the node is enforced by its switch.
+     *
+     * @param node the node
+     * @param problem why some policy is not enforced there, or null
+     */
+    public void nodeQos(final String node, final String problem) {
+        nodeStatus.report(node, Service.Qos, new StatusBuilder()
+            .setServiceStatus(BindingMap.of(new ServiceStatusBuilder().setService(Service.Qos)
+                .setState(problem == null ? ServiceState.Up : ServiceState.Down)
+                .setReason(problem)
+                .build()))
+            .build());
+    }
+
+    /** Withdraws the qos service of a node no policy names any more. */
+    public void withdrawQos(final String node) {
+        nodeStatus.withdraw(node, Service.Qos);
     }
 
     public void removeFilter(final String name) {

@@ -123,7 +123,7 @@ class FlowBuildersTest {
     @Test
     void nodeBaseFlowsClassifyByUplinkAndForwardNormally() {
         final var flows = NodeFlows.of(NODE_A);
-        assertEquals(18, flows.size());
+        assertEquals(20, flows.size());
         final var uplink = flow(flows, "classify-uplink");
         assertEquals("openflow:10:1", uplink.getMatch().getInPort().getValue());
         assertEquals(Pipeline.TABLE_FIREWALL_IN, goTo(uplink));
@@ -131,7 +131,13 @@ class FlowBuildersTest {
         assertEquals(Pipeline.TABLE_FORWARD, forward.getTableId());
         assertEquals("NORMAL", ((OutputActionCase) action(forward, 0)).getOutputAction().getOutputNodeConnector()
             .getValue());
-        assertEquals(18, flows.stream().map(Flow::key).distinct().count(), "flow ids are distinct");
+        assertEquals(20, flows.stream().map(Flow::key).distinct().count(), "flow ids are distinct");
+        // The QoS stage passes what no policy meters or marks; received traffic is never marked.
+        final var received = flow(flows, "qos-received");
+        assertEquals(Pipeline.TABLE_QOS, received.getTableId());
+        assertEquals("openflow:10:1", received.getMatch().getInPort().getValue());
+        assertEquals(Pipeline.TABLE_FORWARD, goTo(received));
+        assertEquals(Pipeline.TABLE_FORWARD, goTo(flow(flows, "qos")));
         assertTrue(flows.stream().allMatch(flow -> flow.getId().getValue().startsWith("cnsmo-A-")));
     }
 
@@ -150,9 +156,9 @@ class FlowBuildersTest {
             final var ct = ((ConntrackGrouping) action(track, 0)).getConntrack();
             assertEquals(NxActionCase.track(zone, table), ct);
             // Replies and related packets pass before the rules; invalid ones are dropped.
-            assertEquals(Pipeline.TABLE_FORWARD, goTo(flow(flows, stage + "-established")));
+            assertEquals(Pipeline.TABLE_QOS, goTo(flow(flows, stage + "-established")));
             assertEquals(Uint32.valueOf(0x22), ctState(flow(flows, stage + "-established")).getState());
-            assertEquals(Pipeline.TABLE_FORWARD, goTo(flow(flows, stage + "-related")));
+            assertEquals(Pipeline.TABLE_QOS, goTo(flow(flows, stage + "-related")));
             assertEquals(Uint32.valueOf(0x24), ctState(flow(flows, stage + "-related")).getState());
             assertTrue(action(flow(flows, stage + "-invalid"), 0) instanceof DropActionCase);
             assertTrue(flow(flows, stage + "-invalid").getPriority().intValue()
@@ -167,13 +173,13 @@ class FlowBuildersTest {
         final var reset = flow(flows, "firewall-in-reset");
         assertEquals(Pipeline.TABLE_FIREWALL_IN, reset.getTableId());
         assertEquals(4, reset.getMatch().getTcpFlagsMatch().getTcpFlags().intValue());
-        assertEquals(Pipeline.TABLE_FORWARD, goTo(reset));
+        assertEquals(Pipeline.TABLE_QOS, goTo(reset));
         assertEquals(3, flow(flows, "firewall-in-unreachable").getMatch().getIcmpv4Match().getIcmpv4Type().intValue());
         assertTrue(flows.stream().noneMatch(flow -> flow.getId().getValue().equals("cnsmo-A-firewall-out-reset")));
         final var commit = flow(flows, "commit");
         assertEquals(Pipeline.TABLE_FIREWALL_COMMIT, commit.getTableId());
         assertEquals(NxActionCase.commit(zone), ((ConntrackGrouping) action(commit, 0)).getConntrack());
-        assertEquals(Pipeline.TABLE_FORWARD, goTo(commit));
+        assertEquals(Pipeline.TABLE_QOS, goTo(commit), "judged first, then marked and metered");
     }
 
     @Test
