@@ -451,7 +451,7 @@ class SdnEndToEndTest {
     }
 
     @Test
-    @Order(13)
+    @Order(15)
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     void qosLimitsMarksAndCountsOnTheNodesSwitches(final RestconfClient client) throws Exception {
         dataplane.iperfServer(HOST_B);
@@ -499,7 +499,7 @@ class SdnEndToEndTest {
      * replaced another way.
      */
     @Test
-    @Order(14)
+    @Order(16)
     @Disabled("update-meter is refused with METEREXISTS by Open vSwitch 3.1: a changed limit is not applied")
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     void qosLimitChangeIsOnTheSwitchWithinTwoSeconds(final RestconfClient client) throws Exception {
