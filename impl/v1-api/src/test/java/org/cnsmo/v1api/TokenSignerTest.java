@@ -21,13 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class TokenSignerTest {
     private static final Instant NOW = Instant.parse("2026-12-03T06:00:00Z");
-    private static final byte[] KEY = new byte[32];
-    private static final TokenSigner SIGNER = new TokenSigner(KEY, Duration.ofHours(1));
+    private static final TokenSigner SIGNER = new TokenSigner(key((byte) 7), Duration.ofHours(1));
     private static final TokenClaims VIEWER = new TokenClaims("viewer", "viewer@sdn", Set.of("user"), "fp", NOW);
-
-    static {
-        Arrays.fill(KEY, (byte) 7);
-    }
 
     @Test
     void aTokenItIssuedVerifiesWithTheUsersRolesUntilItExpires() {
@@ -44,8 +39,7 @@ class TokenSignerTest {
     @Test
     void anotherKeyOrAChangedPayloadIsRefused() {
         final var token = SIGNER.issue(VIEWER, NOW);
-        final var other = new byte[32];
-        assertTrue(new TokenSigner(other, Duration.ofHours(1)).verify(token, NOW).isEmpty());
+        assertTrue(new TokenSigner(key((byte) 8), Duration.ofHours(1)).verify(token, NOW).isEmpty());
         final var parts = token.split("\\.");
         final var admin = Base64.getUrlEncoder().withoutPadding().encodeToString(new String(
             Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"user\"", "\"admin\"")
@@ -75,12 +69,18 @@ class TokenSignerTest {
         assertEquals(SIGNER.fingerprint("salt$hash"), SIGNER.fingerprint("salt$hash"));
         assertTrue(!SIGNER.fingerprint("salt$hash").equals(SIGNER.fingerprint("salt$hash2")));
         assertTrue(!SIGNER.fingerprint("salt$hash").equals(
-            new TokenSigner(new byte[32], Duration.ofHours(1)).fingerprint("salt$hash")));
+            new TokenSigner(key((byte) 8), Duration.ofHours(1)).fingerprint("salt$hash")));
         assertTrue(!SIGNER.fingerprint("salt$hash").contains("hash"));
     }
 
     @Test
     void aShortKeyIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new TokenSigner(new byte[16], Duration.ofHours(1)));
+    }
+
+    private static byte[] key(final byte fill) {
+        final var key = new byte[32];
+        Arrays.fill(key, fill);
+        return key;
     }
 }

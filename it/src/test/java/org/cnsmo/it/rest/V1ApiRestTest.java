@@ -229,7 +229,8 @@ class V1ApiRestTest {
         assertEquals(404, call("GET", "/services/sdn/nodes/nowhere/flows/11/monitoring", token, null).status());
         assertEquals(404, call("GET", "/services/nothing", token, null).status());
         // The user is deleted: the token stops working at once
-        assertStatus(204, admin.request("DELETE", "auth/v1/users/v1viewer@sdn", "application/json", null));
+        final var removed = admin.request("DELETE", "auth/v1/users/v1viewer@sdn", "application/json", null);
+        assertTrue(removed.status() / 100 == 2, removed.toString());
         final var gone = call("GET", "/services/sdn/nodes", token, null);
         assertEquals(401, gone.status(), gone.toString());
         assertEquals("{\"errors\":\"Invalid Token\"}", gone.body());
