@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +57,9 @@ class TokenSignerTest {
         final var token = SIGNER.issue(VIEWER, NOW);
         final var parts = token.split("\\.");
         final var encoder = Base64.getUrlEncoder().withoutPadding();
-        for (var header : new String[] {"{\"alg\":\"none\",\"typ\":\"JWT\"}", "{\"alg\":\"HS512\",\"typ\":\"JWT\"}",
-                "{\"typ\":\"JWT\",\"alg\":\"HS256\"}"}) {
+        final var headers = List.of("{\"alg\":\"none\",\"typ\":\"JWT\"}", "{\"alg\":\"HS512\",\"typ\":\"JWT\"}",
+            "{\"typ\":\"JWT\",\"alg\":\"HS256\"}");
+        for (var header : headers) {
             final var forged = encoder.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + '.' + parts[1];
             assertTrue(SIGNER.verify(forged + '.', NOW).isEmpty(), header);
             assertTrue(SIGNER.verify(forged + '.' + parts[2], NOW).isEmpty(), header);

@@ -19,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -84,7 +86,7 @@ class V1ApiRestTest {
         assertEquals(2, both.size(), both.toString());
         assertEquals("rest-web", both.get(1).getAsJsonObject().get("flowId").getAsString());
         // Delete both over v1; they are gone from RESTCONF
-        for (var id : new String[] {flowId, "rest-web"}) {
+        for (var id : List.of(flowId, "rest-web")) {
             final var deleted = call("DELETE", base + "/flows/" + id, token, null);
             assertEquals(200, deleted.status(), deleted.toString());
             assertEquals("{}", deleted.body());
@@ -148,7 +150,7 @@ class V1ApiRestTest {
         final var issued = call("POST", "/certs/clients/v1-laptop", token, null);
         assertEquals(204, issued.status(), issued.toString());
         assertEquals("", issued.body());
-        for (var file : new String[] {"key", "config", "cert", "ca"}) {
+        for (var file : List.of("key", "config", "cert", "ca")) {
             final var answer = call("GET", "/certs/clients/v1-laptop/" + file, token, null);
             assertEquals(200, answer.status(), answer.toString());
             assertEquals(200, answer.json().getAsJsonObject().get("statusCode").getAsInt());
@@ -167,6 +169,17 @@ class V1ApiRestTest {
     }
 
     @Test
+    void theOpenApiExplorerDescribesTheCnsmoModelsBehindAaa(final RestconfClient admin) throws Exception {
+        assertEquals(401, admin.anonymous().request("GET", "openapi/explorer/index.html", "text/html", null)
+            .status());
+        final var page = admin.request("GET", "openapi/explorer/index.html", "text/html", null);
+        assertEquals(200, page.status(), page.toString());
+        final var document = admin.request("GET", "openapi/api/v3/single", "application/json", null);
+        assertEquals(200, document.status(), () -> document.status() + " " + document.body().length());
+        assertTrue(document.body().contains("cnsmo-traffic-filters:traffic-filters"), "CNSMO's models are described");
+    }
+
+    @Test
     void withoutAValidTokenEveryPathAnswersInvalidTokenWithoutAChallenge(final Controller controller)
             throws Exception {
         final var token = login("admin", controller.adminPassword());
@@ -177,11 +190,13 @@ class V1ApiRestTest {
         final var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         final var longer = parts[0] + '.' + encoder.encodeToString(payload.replaceAll("\"exp\":[0-9]+",
             "\"exp\":99999999999").getBytes(StandardCharsets.UTF_8)) + '.' + parts[2];
-        for (var authorization : new String[] {null, "Bearer", "Bearer x", "Bearer " + none, "Bearer " + longer,
-                "Bearer " + token + "x", "Basic " + encoder.encodeToString(("admin:" + controller.adminPassword())
-                    .getBytes(StandardCharsets.UTF_8))}) {
-            for (var path : new String[] {"/services/sdn/nodes", "/services/fw/rules", "/no/such/path",
-                    "/certs/clients/x/key"}) {
+        final var authorizations = Arrays.asList((String) null, "Bearer", "Bearer x", "Bearer " + none, "Bearer " + longer,
+            "Bearer " + token + "x",
+            "Basic " + encoder.encodeToString(("admin:" + controller.adminPassword())
+                .getBytes(StandardCharsets.UTF_8)));
+        final var paths = List.of("/services/sdn/nodes", "/services/fw/rules", "/no/such/path", "/certs/clients/x/key");
+        for (var authorization : authorizations) {
+            for (var path : paths) {
                 final var answer = send("GET", path, authorization, null);
                 assertEquals(401, answer.status(), authorization + " " + path + ": " + answer);
                 assertEquals("{\"errors\":\"Invalid Token\"}", answer.body());
@@ -211,13 +226,14 @@ class V1ApiRestTest {
         final var token = login("v1viewer", "V1viewer-pass-42");
         assertEquals(200, call("GET", "/services/sdn/nodes", token, null).status());
         assertEquals(200, call("GET", "/services/fw/rules", token, null).status());
-        for (var write : new String[][] {
-                {"PUT", "/services/sdn/blockByPort",
-                    "{\"tcp-destination-port\":1,\"ip4-destination\":\"10.8.0.6/32\",\"ssinstanceid\":\"x\"}"},
-                {"POST", "/services/fw/rules", "{\"direction\":\"in\",\"action\":\"acpt\"}"},
-                {"POST", "/services/dns/record", "{\"dnsrecords\":\"10.8.0.9 x\"}"},
-                {"POST", "/certs/clients/viewer-laptop", null},
-                {"GET", "/certs/clients/viewer-laptop/key", null}}) {
+        final var writes = List.of(
+            new String[] {"PUT", "/services/sdn/blockByPort",
+                "{\"tcp-destination-port\":1,\"ip4-destination\":\"10.8.0.6/32\",\"ssinstanceid\":\"x\"}"},
+            new String[] {"POST", "/services/fw/rules", "{\"direction\":\"in\",\"action\":\"acpt\"}"},
+            new String[] {"POST", "/services/dns/record", "{\"dnsrecords\":\"10.8.0.9 x\"}"},
+            new String[] {"POST", "/certs/clients/viewer-laptop", null},
+            new String[] {"GET", "/certs/clients/viewer-laptop/key", null});
+        for (var write : writes) {
             final var answer = call(write[0], write[1], token, write[2]);
             assertEquals(403, answer.status(), write[1] + ": " + answer);
             assertEquals(403, answer.json().getAsJsonObject().get("code").getAsInt());
