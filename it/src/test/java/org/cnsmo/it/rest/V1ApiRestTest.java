@@ -226,9 +226,9 @@ class V1ApiRestTest {
         final var token = login("v1viewer", "V1viewer-pass-42");
         assertEquals(200, call("GET", "/services/sdn/nodes", token, null).status());
         assertEquals(200, call("GET", "/services/fw/rules", token, null).status());
+        final var filter = "{\"tcp-destination-port\":1,\"ip4-destination\":\"10.8.0.6/32\",\"ssinstanceid\":\"x\"}";
         final var writes = List.of(
-            new String[] {"PUT", "/services/sdn/blockByPort",
-                "{\"tcp-destination-port\":1,\"ip4-destination\":\"10.8.0.6/32\",\"ssinstanceid\":\"x\"}"},
+            new String[] {"PUT", "/services/sdn/blockByPort", filter},
             new String[] {"POST", "/services/fw/rules", "{\"direction\":\"in\",\"action\":\"acpt\"}"},
             new String[] {"POST", "/services/dns/record", "{\"dnsrecords\":\"10.8.0.9 x\"}"},
             new String[] {"POST", "/certs/clients/viewer-laptop", null},
