@@ -190,8 +190,8 @@ class V1ApiRestTest {
         final var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         final var longer = parts[0] + '.' + encoder.encodeToString(payload.replaceAll("\"exp\":[0-9]+",
             "\"exp\":99999999999").getBytes(StandardCharsets.UTF_8)) + '.' + parts[2];
-        final var authorizations = Arrays.asList((String) null, "Bearer", "Bearer x", "Bearer " + none, "Bearer " + longer,
-            "Bearer " + token + "x",
+        final var authorizations = Arrays.asList((String) null, "Bearer", "Bearer x", "Bearer " + none,
+            "Bearer " + longer, "Bearer " + token + "x",
             "Basic " + encoder.encodeToString(("admin:" + controller.adminPassword())
                 .getBytes(StandardCharsets.UTF_8)));
         final var paths = List.of("/services/sdn/nodes", "/services/fw/rules", "/no/such/path", "/certs/clients/x/key");
