@@ -100,6 +100,7 @@ function App() {
           {PAGES.map(([href, label]) => (
             <a href={href} class={hash === href || (href !== '#/' && hash.startsWith(href)) ? 'active' : ''}>{label}</a>
           ))}
+          <a href="/openapi/explorer/index.html" target="_blank" rel="noopener" title="OpenAPI explorer of the RESTCONF API">API</a>
         </nav>
         <span class="badge" data-testid="profile">
           {current.user}{readOnly && ' (read-only)'}

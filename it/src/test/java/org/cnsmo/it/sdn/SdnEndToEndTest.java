@@ -32,6 +32,7 @@ import org.awaitility.core.ConditionFactory;
 import org.cnsmo.it.rest.Controller;
 import org.cnsmo.it.rest.ControllerExtension;
 import org.cnsmo.it.rest.RestconfClient;
+import org.cnsmo.it.rest.V1Client;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
@@ -131,6 +132,30 @@ class SdnEndToEndTest {
             .noneMatch(flow -> flow.contains("tp_dst=8080")));
         assertTrue(dataplane.connect(HOST_B, IP_A, 8080).connected(), "8080 open again");
         assertEquals(BASE_FLOWS, dataplane.flows(BRIDGE_A).size(), "only the base flows remain");
+    }
+
+    @Test
+    @Order(2)
+    void filterMadeOverV1BlocksAndItsNumPacketsRisesWithBlockedTraffic(final RestconfClient client,
+            final Controller controller) throws Exception {
+        final var token = V1Client.login("admin", controller.adminPassword());
+        final var put = V1Client.call("PUT", "/services/sdn/blockByPort", token, """
+            {"tcp-destination-port":8080,"ip4-destination":"%s/32","ssinstanceid":"sdn.A"}""".formatted(IP_A));
+        assertEquals(200, put.status(), put::toString);
+        final var flowId = put.json().getAsJsonObject().get("flowId").getAsString();
+        assertStatus(200, client.getConfig(FILTERS + flowId));
+        await("v1 filter flow on A").until(() -> dataplane.flows(BRIDGE_A).stream()
+            .anyMatch(flow -> flow.contains("tp_dst=8080") && flow.contains("actions=drop")));
+        final var monitoring = "/services/sdn/nodes/sdn.A/flows/" + flowId + "/monitoring";
+        final long before = numPackets(token, monitoring);
+        assertFalse(dataplane.connect(HOST_B, IP_A, 8080).connected(), "8080 blocked by the v1 filter");
+        await("numPackets rises").until(() -> numPackets(token, monitoring) > before);
+        final long after = numPackets(token, monitoring);
+        assertTrue(numPackets(token, monitoring) >= after, "monotonic");
+        assertEquals(200, V1Client.call("DELETE", "/services/sdn/nodes/sdn.A/flows/" + flowId, token, null)
+            .status());
+        await("v1 filter flow gone from A").until(() -> dataplane.flows(BRIDGE_A).stream()
+            .noneMatch(flow -> flow.contains("tp_dst=8080")));
     }
 
     @Test
@@ -554,6 +579,12 @@ class SdnEndToEndTest {
 
     private static boolean baseFlowsPresent(final String bridge) throws Exception {
         return dataplane.flows(bridge).size() == BASE_FLOWS;
+    }
+
+    private static long numPackets(final String token, final String path) throws Exception {
+        final var answer = V1Client.call("GET", path, token, null);
+        assertEquals(200, answer.status(), answer::toString);
+        return answer.json().getAsJsonObject().get("numPackets").getAsLong();
     }
 
     private static long packets(final com.google.gson.JsonObject statistics) {

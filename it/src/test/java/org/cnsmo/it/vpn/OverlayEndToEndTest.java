@@ -42,6 +42,7 @@ import org.cnsmo.it.Shell;
 import org.cnsmo.it.rest.Controller;
 import org.cnsmo.it.rest.ControllerExtension;
 import org.cnsmo.it.rest.RestconfClient;
+import org.cnsmo.it.rest.V1Client;
 import org.cnsmo.it.vpn.Overlay.Machine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -733,14 +734,18 @@ class OverlayEndToEndTest {
 
     @Test
     @Order(6)
-    void generatedBundleConnectsWithAPlainOpenVpnClient(final RestconfClient client) throws Exception {
-        final var response = client.invoke("cnsmo-vpn:generate-client-bundle", "{\"input\": {\"name\": \"laptop\"}}");
-        assertStatus(200, response);
-        final var output = response.json().getAsJsonObject("cnsmo-vpn:output");
+    void generatedBundleConnectsWithAPlainOpenVpnClient(final RestconfClient client, final Controller controller)
+            throws Exception {
+        // The bundle comes over the original CNSMO API v1, as its GUI fetched it: a POST, then the four files.
+        final var token = V1Client.login("admin", controller.adminPassword());
+        final var issued = V1Client.call("POST", "/certs/clients/laptop", token, null);
+        assertEquals(204, issued.status(), issued::toString);
         final var bundle = Files.createDirectories(x1.dir().resolve("bundle"));
-        for (var file : Map.of("ca.crt", "ca-crt", "client.crt", "client-crt", "client.key", "client-key",
-                "client.conf", "client-conf").entrySet()) {
-            Files.writeString(bundle.resolve(file.getKey()), output.get(file.getValue()).getAsString());
+        for (var file : Map.of("ca.crt", "ca", "client.crt", "cert", "client.key", "key", "client.conf", "config")
+                .entrySet()) {
+            final var answer = V1Client.call("GET", "/certs/clients/laptop/" + file.getValue(), token, null);
+            assertEquals(200, answer.status(), answer::toString);
+            Files.writeString(bundle.resolve(file.getKey()), answer.json().getAsJsonObject().get("data").getAsString());
         }
         assertStatus(409, client.invoke("cnsmo-vpn:generate-client-bundle", "{\"input\": {\"name\": \"laptop\"}}"));
 
