@@ -131,12 +131,12 @@ class V1ApiRestTest {
         final var name = mine.get("name").getAsString();
         final var stored = admin.getConfig("cnsmo-firewall:firewall/rule=" + name);
         assertTrue(stored.body().contains("\"action\":\"reject\""), stored.toString());
-        // The validator's refusal comes back with its message (a rule overlapping with another action)
+        // The validator's refusal comes back with its message (same match and priority, another action)
         final var overlap = call("POST", "/services/fw/rules", token, """
             {"direction":"out","protocol":"tcp","dst_port":9080,"dst_src":"dst","ip_range":"10.8.0.0/24",
              "action":"acpt"}""");
         assertEquals(400, overlap.status(), overlap.toString());
-        assertTrue(overlap.json().getAsJsonObject().get("message").getAsString().contains("overlaps"),
+        assertTrue(overlap.json().getAsJsonObject().get("message").getAsString().contains("conflicts with rule"),
             overlap.toString());
         assertStatus(204, admin.delete("cnsmo-firewall:firewall/rule=" + name));
     }
