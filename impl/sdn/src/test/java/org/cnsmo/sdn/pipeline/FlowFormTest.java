@@ -93,8 +93,9 @@ class FlowFormTest {
     void theFormReadsLikeOvsOfctl() {
         final var forms = NodeFlows.of(NODE_A).stream().map(FlowForm::of).map(FlowForm::toString).toList();
         assertEquals("table=0,priority=100,in_port=1 actions:goto_table:10", forms.get(0));
-        assertEquals("table=25,priority=0,dl_type=0x800 actions:ct(commit,zone=11),goto_table:30",
-            forms.get(forms.size() - 2));
+        assertEquals(List.of("table=25,priority=0,dl_type=0x800 actions:ct(commit,zone=11),goto_table:28"),
+            forms.stream().filter(form -> form.startsWith("table=25,priority=0,")).toList());
+        assertEquals("table=28,priority=0 actions:goto_table:30", forms.get(forms.size() - 2));
         assertEquals("table=30,priority=0 actions:output:NORMAL", forms.get(forms.size() - 1));
         final var track = forms.stream().filter(form -> form.startsWith("table=10,priority=3000")).findFirst()
             .orElseThrow();
