@@ -35,7 +35,6 @@ import org.cnsmo.it.rest.RestconfClient;
 import org.cnsmo.it.rest.V1Client;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -519,13 +518,11 @@ class SdnEndToEndTest {
     }
 
     /**
-     * Disabled: the OpenFlow plugin's update-meter reaches Open vSwitch 3.1 as a meter add, refused with
-     * METERMODFAILED/METEREXISTS (measured in this test), so a changed limit shows failed until the meter is
-     * replaced another way.
+     * A changed limit replaces the meter (the plugin's update-meter reaches Open vSwitch 3.1 as a second add, which
+     * it refuses with METER_EXISTS, so CNSMO deletes and adds it, and sends the flows using it again).
      */
     @Test
     @Order(16)
-    @Disabled("update-meter is refused with METEREXISTS by Open vSwitch 3.1: a changed limit is not applied")
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     void qosLimitChangeIsOnTheSwitchWithinTwoSeconds(final RestconfClient client) throws Exception {
         assertStatus(201, client.put(QOS + "slow", policy("slow", "sdn.A", "egress", LIMIT_KBPS, true)));
@@ -533,7 +530,8 @@ class SdnEndToEndTest {
         final long changed = System.nanoTime();
         assertStatus(204, client.put(QOS + "slow", policy("slow", "sdn.A", "egress", 2 * LIMIT_KBPS, true)));
         Awaitility.await("meter at 20,000 kbps").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
-            .until(() -> dataplane.meters(BRIDGE_A).contains("rate=20000"));
+            .until(() -> dataplane.meters(BRIDGE_A).contains("rate=20000")
+                && dataplane.flows(BRIDGE_A).stream().anyMatch(flow -> flow.contains("meter:2")));
         final long changeMillis = (System.nanoTime() - changed) / 1_000_000;
         final double faster = dataplane.receivedKbps(HOST_A, IP_B, 5, 0);
         assertInRange("TCP under the 20,000 kbps limit", faster, 1.5 * LIMIT_KBPS, 2.1 * LIMIT_KBPS);

@@ -47,14 +47,14 @@ public final class QosRenderer {
     /** The meters of connected switches. */
     public interface MeterMods {
         /**
-         * Adds a meter, or modifies it.
+         * Adds a meter, or replaces the one of its id.
          *
          * @param datapathId the switch
          * @param meter the meter
-         * @param modify true when the switch holds a meter of that id already
+         * @param replace true when the switch holds a meter of that id already (the flows using it are gone)
          * @return null once the switch holds the meter, else the switch's reason
          */
-        ListenableFuture<String> install(Uint64 datapathId, Meter meter, boolean modify);
+        ListenableFuture<String> install(Uint64 datapathId, Meter meter, boolean replace);
 
         void remove(Uint64 datapathId, Meter meter);
 
@@ -239,12 +239,15 @@ public final class QosRenderer {
             if (before != null && before.meter.equals(slot.meter) && before.policy.equals(slot.policy)) {
                 return;
             }
-            final boolean modify = before != null && before.state == Installed.Installed;
-            if (before != null && !before.policy.equals(slot.policy)) {
+            final boolean replace = before != null && before.state == Installed.Installed;
+            if (before != null) {
+                // The flows using the meter go while it is replaced and come back once the switch holds the new
+                // one: Open vSwitch deletes a meter's flows with it (and the plugin's meter update reaches it as
+                // a second add, which it refuses, so a replacement is a delete and an add).
                 writer.apply(plan.setMeter(datapathId, id, false));
             }
             held.put(id, slot);
-            Futures.addCallback(meters.install(datapathId, slot.meter, modify), new FutureCallback<>() {
+            Futures.addCallback(meters.install(datapathId, slot.meter, replace), new FutureCallback<>() {
                 @Override
                 public void onSuccess(final String refusal) {
                     onInstalled(datapathId, id, slot, refusal);

@@ -23,10 +23,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.Add
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeterInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeterInputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeter;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeterInputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.OriginalMeterBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.UpdatedMeterBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.meter.statistics.reply.MeterStats;
 import org.opendaylight.yangtools.yang.common.RpcError;
@@ -41,35 +37,42 @@ public final class MeterRpcs implements QosRenderer.MeterMods {
     private static final Logger LOG = LoggerFactory.getLogger(MeterRpcs.class);
 
     private final AddMeter addMeter;
-    private final UpdateMeter updateMeter;
     private final RemoveMeter removeMeter;
     private final GetMeterStatistics getMeterStatistics;
 
     public MeterRpcs(final RpcService rpcService) {
         addMeter = rpcService.getRpc(AddMeter.class);
-        updateMeter = rpcService.getRpc(UpdateMeter.class);
         removeMeter = rpcService.getRpc(RemoveMeter.class);
         getMeterStatistics = rpcService.getRpc(GetMeterStatistics.class);
     }
 
     @Override
-    public ListenableFuture<String> install(final Uint64 datapathId, final Meter meter, final boolean modify) {
-        if (modify) {
-            return modify(datapathId, meter);
+    public ListenableFuture<String> install(final Uint64 datapathId, final Meter meter, final boolean replace) {
+        if (replace) {
+            return replace(datapathId, meter);
         }
-        // A meter of that id may be left from an earlier connection: then the add fails and a modify sets it.
-        final var added = reason(addMeter.invoke(new AddMeterInputBuilder(meter).setNode(node(datapathId)).build()));
-        return Futures.transformAsync(added, addRefusal -> addRefusal == null ? Futures.immediateFuture(null)
-            : Futures.transform(modify(datapathId, meter), modifyRefusal -> modifyRefusal == null ? null
+        // A meter of that id may be left from an earlier connection: then the add fails and a replacement sets it.
+        return Futures.transformAsync(add(datapathId, meter), addRefusal -> addRefusal == null
+            ? Futures.immediateFuture(null)
+            : Futures.transform(replace(datapathId, meter), replaceRefusal -> replaceRefusal == null ? null
                 : addRefusal, MoreExecutors.directExecutor()), MoreExecutors.directExecutor());
     }
 
-    private ListenableFuture<String> modify(final Uint64 datapathId, final Meter meter) {
-        return reason(updateMeter.invoke(new UpdateMeterInputBuilder()
-            .setNode(node(datapathId))
-            .setOriginalMeter(new OriginalMeterBuilder(meter).build())
-            .setUpdatedMeter(new UpdatedMeterBuilder(meter).build())
+    private ListenableFuture<String> add(final Uint64 datapathId, final Meter meter) {
+        return reason(addMeter.invoke(new AddMeterInputBuilder(meter).setNode(node(datapathId)).build()));
+    }
+
+    /**
+     * Deletes the meter of that id and adds the new one. The plugin's update-meter RPC sends its updated meter as
+     * an OFPMC_ADD (single-layer serialization, openflowplugin 0.20), which Open vSwitch refuses with
+     * METER_EXISTS, so a changed meter is a delete and an add. Open vSwitch deletes the flows that use a deleted
+     * meter: the caller removes them first and sends them again once the new meter is in place.
+     */
+    private ListenableFuture<String> replace(final Uint64 datapathId, final Meter meter) {
+        final var removed = reason(removeMeter.invoke(new RemoveMeterInputBuilder(meter).setNode(node(datapathId))
             .build()));
+        // a refused delete (no such meter) does not stop the add: the add's answer is what counts
+        return Futures.transformAsync(removed, ignored -> add(datapathId, meter), MoreExecutors.directExecutor());
     }
 
     @Override

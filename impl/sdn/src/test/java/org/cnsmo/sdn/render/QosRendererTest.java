@@ -115,16 +115,21 @@ class QosRendererTest {
     }
 
     @Test
-    void changedLimitModifiesTheMeterAndKeepsTheFlows() {
+    void changedLimitReplacesTheMeterAndSendsItsFlowsAgainOnceItIsThere() {
         connect();
         qos.onPolicy("slow", limit("slow", 10_000));
         meterAnswers.get(0).set(null);
         final var flow = onSwitch.get("cnsmo-qos-slow-A-egress");
+        final var others = new HashMap<>(onSwitch);
+        others.remove("cnsmo-qos-slow-A-egress");
         qos.onPolicy("slow", limit("slow", 20_000));
         assertEquals(2, meterAnswers.size());
         assertEquals(Uint32.valueOf(20_000), installed.get(1).getMeterBandHeaders().nonnullMeterBandHeader()
             .values().iterator().next().getBandRate());
-        assertEquals(flow, onSwitch.get("cnsmo-qos-slow-A-egress"), "the flow stays while the meter changes");
+        assertEquals(others, onSwitch, "the flow using the meter goes while the meter is replaced, nothing else");
+        meterAnswers.get(1).set(null);
+        assertEquals(flow, onSwitch.get("cnsmo-qos-slow-A-egress"), "the flow is back on the new meter");
+        assertEquals(Installed.Installed, lastState().installed());
     }
 
     @Test
