@@ -9,7 +9,9 @@ package org.cnsmo.v1api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.opendaylight.aaa.api.AuthenticationException;
 import org.opendaylight.aaa.api.Claim;
 import org.opendaylight.aaa.api.IDMStoreException;
@@ -43,6 +45,28 @@ final class AaaUsers {
         try {
             return Optional.ofNullable(passwords.authenticate(new Credentials(user, password, DOMAIN)));
         } catch (AuthenticationException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The names of the roles the user holds now in CNSMO's domain, empty when AAA's store cannot say: a token
+     * carries the roles of its login only as a record, the grants decide.
+     */
+    Optional<Set<String>> currentRoles(final String userId) {
+        try {
+            final var grants = store.getGrants(DOMAIN, userId);
+            final var roles = new HashSet<String>();
+            if (grants != null && grants.getGrants() != null) {
+                for (var grant : grants.getGrants()) {
+                    final var role = store.readRole(grant.getRoleid());
+                    if (role != null && role.getName() != null) {
+                        roles.add(role.getName());
+                    }
+                }
+            }
+            return Optional.of(roles);
+        } catch (IDMStoreException e) {
             return Optional.empty();
         }
     }

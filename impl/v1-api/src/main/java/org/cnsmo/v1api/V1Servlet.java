@@ -157,7 +157,9 @@ public final class V1Servlet implements Servlet {
                 claims.passwordFingerprint().getBytes(StandardCharsets.UTF_8))) {
             throw V1Error.invalidToken();
         }
-        return claims;
+        // What the user may do is what AAA grants now: a role taken away applies to tokens already issued.
+        final var roles = users.currentRoles(claims.userId()).orElseThrow(V1Error::invalidToken);
+        return new TokenClaims(claims.user(), claims.userId(), roles, claims.passwordFingerprint(), claims.expires());
     }
 
     private static @Nullable JsonElement body(final HttpServletRequest request) throws V1Error, IOException {

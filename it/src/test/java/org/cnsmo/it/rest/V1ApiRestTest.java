@@ -252,4 +252,24 @@ class V1ApiRestTest {
         assertEquals("{\"errors\":\"Invalid Token\"}", gone.body());
     }
 
+    @Test
+    void aRoleTakenAwayAppliesToTokensIssuedBefore(final RestconfClient admin) throws Exception {
+        assertStatus(201, admin.request("POST", "auth/v1/users", "application/json", """
+            {"name":"v1writer","password":"V1writer-pass-42","domainid":"sdn","enabled":1,"email":"",
+             "description":"admin for a while"}"""));
+        assertStatus(201, admin.request("POST", "auth/v1/domains/sdn/users/v1writer@sdn/roles", "application/json",
+            "{\"roleid\":\"admin@sdn\"}"));
+        final var token = login("v1writer", "V1writer-pass-42");
+        // A key only an admin may read: for an unknown client the admin learns it is unknown, others get 403.
+        final var key = "/certs/clients/nobody-v1writer/key";
+        assertEquals(404, call("GET", key, token, null).status(), "an admin is told the client is unknown");
+        final var revoked = admin.request("DELETE", "auth/v1/domains/sdn/users/v1writer@sdn/roles/admin@sdn",
+            "application/json", null);
+        assertTrue(revoked.status() / 100 == 2, revoked.toString());
+        final var after = call("GET", key, token, null);
+        assertEquals(403, after.status(), "the token issued while the user was admin: " + after);
+        assertEquals(200, call("GET", "/services/sdn/nodes", token, null).status(), "it still reads");
+        final var removed = admin.request("DELETE", "auth/v1/users/v1writer@sdn", "application/json", null);
+        assertTrue(removed.status() / 100 == 2, removed.toString());
+    }
 }
