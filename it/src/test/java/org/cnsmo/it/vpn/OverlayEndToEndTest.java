@@ -80,7 +80,7 @@ class OverlayEndToEndTest {
     private static final String VIP_URL = "http://10.9.0.100/";
     /** The figures the load balancer checks measure, in the test's output. */
     private static final System.Logger FIGURES = System.getLogger(OverlayEndToEndTest.class.getName());
-    /** The flows of a node's base pipeline (classification, the stateful firewall frame, forwarding). */
+    /** The flows of a node's base pipeline (classification, the stateful firewall frame, QoS stage, forwarding). */
     private static final int NODE_BASE_FLOWS = 20;
 
     private static Overlay overlay;
