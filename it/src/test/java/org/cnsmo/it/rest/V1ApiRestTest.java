@@ -218,11 +218,7 @@ class V1ApiRestTest {
 
     @Test
     void aReadOnlyUserReadsAndGets403OnWritesAndTokensDieWithTheUser(final RestconfClient admin) throws Exception {
-        assertStatus(201, admin.request("POST", "auth/v1/users", "application/json", """
-            {"name":"v1viewer","password":"V1viewer-pass-42","domainid":"sdn","enabled":1,"email":"",
-             "description":"read-only"}"""));
-        assertStatus(201, admin.request("POST", "auth/v1/domains/sdn/users/v1viewer@sdn/roles", "application/json",
-            "{\"roleid\":\"user@sdn\"}"));
+        addUser(admin, "v1viewer", "V1viewer-pass-42", "user");
         final var token = login("v1viewer", "V1viewer-pass-42");
         assertEquals(200, call("GET", "/services/sdn/nodes", token, null).status());
         assertEquals(200, call("GET", "/services/fw/rules", token, null).status());
@@ -254,11 +250,7 @@ class V1ApiRestTest {
 
     @Test
     void aRoleTakenAwayAppliesToTokensIssuedBefore(final RestconfClient admin) throws Exception {
-        assertStatus(201, admin.request("POST", "auth/v1/users", "application/json", """
-            {"name":"v1writer","password":"V1writer-pass-42","domainid":"sdn","enabled":1,"email":"",
-             "description":"admin for a while"}"""));
-        assertStatus(201, admin.request("POST", "auth/v1/domains/sdn/users/v1writer@sdn/roles", "application/json",
-            "{\"roleid\":\"admin@sdn\"}"));
+        addUser(admin, "v1writer", "V1writer-pass-42", "admin");
         final var token = login("v1writer", "V1writer-pass-42");
         // A key only an admin may read: for an unknown client the admin learns it is unknown, others get 403.
         final var key = "/certs/clients/nobody-v1writer/key";
@@ -271,5 +263,15 @@ class V1ApiRestTest {
         assertEquals(200, call("GET", "/services/sdn/nodes", token, null).status(), "it still reads");
         final var removed = admin.request("DELETE", "auth/v1/users/v1writer@sdn", "application/json", null);
         assertTrue(removed.status() / 100 == 2, removed.toString());
+    }
+
+    /** Creates an AAA user in CNSMO's domain with one role. */
+    private static void addUser(final RestconfClient admin, final String name, final String password,
+            final String role) throws Exception {
+        assertStatus(201, admin.request("POST", "auth/v1/users", "application/json", """
+            {"name":"%s","password":"%s","domainid":"sdn","enabled":1,"email":"","description":"v1 test"}"""
+            .formatted(name, password)));
+        assertStatus(201, admin.request("POST", "auth/v1/domains/sdn/users/" + name + "@sdn/roles",
+            "application/json", "{\"roleid\":\"" + role + "@sdn\"}"));
     }
 }
