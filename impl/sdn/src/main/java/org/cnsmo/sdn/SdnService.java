@@ -23,9 +23,9 @@ import org.cnsmo.sdn.reject.RejectResponder;
 import org.cnsmo.sdn.render.Guard;
 import org.cnsmo.sdn.render.ListListener;
 import org.cnsmo.sdn.render.SwitchRenderer;
-import org.cnsmo.sdn.render.SwitchWriter;
 import org.cnsmo.sdn.stats.StatusWriter;
 import org.cnsmo.sdn.switches.MeterRpcs;
+import org.cnsmo.sdn.switches.OnfBundleExtension;
 import org.cnsmo.sdn.switches.SwitchListener;
 import org.cnsmo.sdn.switches.SwitchRpcs;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -83,13 +83,14 @@ public final class SdnService implements AutoCloseable {
     @Activate
     public SdnService(@Reference final DataBroker dataBroker, @Reference final RpcService rpcService,
             @Reference final NotificationService notificationService,
-            @Reference final NodeStatusReports nodeStatus, @Reference final ConntrackExtension conntrack) {
-        // conntrack: the firewall's flows use ct_state and ct, which the plugin encodes only once it is registered
+            @Reference final NodeStatusReports nodeStatus, @Reference final ConntrackExtension conntrack,
+            @Reference final OnfBundleExtension bundles) {
+        // conntrack: the firewall's flows use ct_state and ct, which the plugin encodes only once it is registered;
+        // bundles: every change goes to a switch in one, which the plugin encodes only once they are registered
         final var switches = new SwitchRpcs(rpcService);
         status = new StatusWriter(dataBroker, executor, nodeStatus);
-        final var writer = new SwitchWriter(switches, executor);
-        renderer = new SwitchRenderer(writer, status, switches, new MeterRpcs(rpcService), executor,
-            Clock.systemUTC(), POLL_SLICES);
+        renderer = new SwitchRenderer(status, switches, new MeterRpcs(rpcService), executor, Clock.systemUTC(),
+            POLL_SLICES);
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(),

@@ -32,6 +32,7 @@ import org.cnsmo.sdn.stats.StatusWriter;
 import org.cnsmo.sdn.stats.SwitchSnapshot;
 import org.cnsmo.sdn.switches.SwitchRpcs;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.Status;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.Policy;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.filter.Status.Installed;
@@ -73,6 +74,18 @@ public final class SwitchRenderer {
     }
 
     /**
+     * A rule's published installation state.
+     *
+     * @param state the state
+     * @param reason why it is not installed, or null
+     */
+    private record RuleState(
+            Status.Installed state,
+            String reason) {
+        // a value
+    }
+
+    /**
      * The forms of an owner's planned flows.
      *
      * @param flows the planned flows (the plan's own list, compared by identity)
@@ -103,6 +116,13 @@ public final class SwitchRenderer {
     private final Map<Owner, PlannedForms> plannedForms = new HashMap<>();
     private final Map<Owner, CounterHistory> histories = new HashMap<>();
     private final Map<String, FilterState> filterStates = new HashMap<>();
+    /** Per rule, its last published installation state. */
+    private final Map<String, RuleState> ruleStates = new HashMap<>();
+    /**
+     * Per switch, the owners (by cookie) whose last change it refused, with its error: it keeps what it had of
+     * them, and they are not repaired until a change of theirs is committed or the switch connects again.
+     */
+    private final Map<Uint64, Map<Long, String>> refused = new HashMap<>();
     /** The configuration of each filter and rule, repeated in their published observed state. */
     private final Map<String, Filter> filters = new HashMap<>();
     private final Map<String, Rule> rules = new HashMap<>();
@@ -115,22 +135,21 @@ public final class SwitchRenderer {
     private final int slices;
     private long nextSlice;
 
-    public SwitchRenderer(final SwitchWriter writer, final StatusWriter status, final SwitchRpcs switches,
-            final Executor executor, final Clock clock, final int slices) {
-        this(writer, status, switches, null, executor, clock, slices);
-    }
-
     /**
      * A renderer.
      *
+     * @param status publishes the observed state
+     * @param switches the switches' RPCs: bundles of flow changes go through a {@link SwitchWriter} of them
      * @param meters the switches' QoS meters, or null to leave QoS policies alone
+     * @param executor the renderer's thread
+     * @param clock the clock
+     * @param slices how many polls read every switch once
      */
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    public SwitchRenderer(final SwitchWriter writer, final StatusWriter status, final SwitchRpcs switches,
+    public SwitchRenderer(final StatusWriter status, final SwitchRpcs switches,
             final QosRenderer.MeterMods meters, final Executor executor, final Clock clock, final int slices) {
+        writer = new SwitchWriter(switches, new Refused(), executor);
         qos = meters == null ? null : new QosRenderer(plan, writer, meters, status, executor, clock);
         this.slices = slices;
-        this.writer = writer;
         this.status = status;
         this.switches = switches;
         this.executor = executor;
@@ -235,13 +254,11 @@ public final class SwitchRenderer {
         if (rule == null) {
             rules.remove(name);
             histories.remove(Owner.rule(name));
+            ruleStates.remove(name);
             status.removeRule(name);
         } else {
             rules.put(name, rule);
-            final var history = histories.get(Owner.rule(name));
-            if (history != null && history.current() != null) {
-                status.rule(rule, history);
-            }
+            publishRule(name, true);
         }
     }
 
@@ -274,6 +291,8 @@ public final class SwitchRenderer {
         final boolean present = attached.containsKey(datapathId);
         final boolean admitted = present && refusal(datapathId) == null;
         if (admitted && connected.add(datapathId)) {
+            // its whole share goes again: what it refused before is tried again
+            refused.remove(datapathId);
             writer.connected(datapathId, plan.flowsOn(datapathId));
             writing.add(datapathId);
             if (qos != null) {
@@ -331,12 +350,9 @@ public final class SwitchRenderer {
             for (var name : List.copyOf(filterStates.keySet())) {
                 publishFilter(name, true);
             }
-            rules.forEach((name, rule) -> {
-                final var history = histories.get(Owner.rule(name));
-                if (history != null && history.current() != null) {
-                    status.rule(rule, history);
-                }
-            });
+            for (var name : List.copyOf(rules.keySet())) {
+                publishRule(name, true);
+            }
             if (qos != null) {
                 qos.republish();
             }
@@ -399,7 +415,12 @@ public final class SwitchRenderer {
         planned.keySet().forEach(owner -> plannedCookies.put(owner.cookie().longValue(), owner));
         final var cookies = new HashSet<>(plannedCookies.keySet());
         cookies.addAll(snapshot.forms().keySet());
+        final var refusedHere = refused.getOrDefault(datapathId, Map.of());
         for (var cookie : cookies) {
+            if (refusedHere.containsKey(cookie)) {
+                // the switch refused this owner's last change: sending it again would be refused again
+                continue;
+            }
             final var owner = plannedCookies.get(cookie);
             final var flows = owner == null ? List.<Flow>of() : planned.get(owner);
             final var repair = FlowDiff.compare(flows, owner == null ? List.of() : formsOf(owner, flows),
@@ -459,8 +480,8 @@ public final class SwitchRenderer {
             final boolean changed = history.record(now, totalCounters(owner));
             if (owner.kind() == Cookies.Kind.FILTER) {
                 publishFilter(owner.name(), changed);
-            } else if (changed) {
-                status.rule(rules.get(owner.name()), history);
+            } else {
+                publishRule(owner.name(), changed);
             }
         }
     }
@@ -504,10 +525,15 @@ public final class SwitchRenderer {
         } else {
             flows = plan.flowsOf(owner, binding.datapathId());
             final var snapshot = snapshots.get(binding.datapathId());
+            final var refusal = refused.getOrDefault(binding.datapathId(), Map.of()).get(owner.cookie().longValue());
             final boolean onSwitch = snapshot != null
                 && snapshot.counters(owner.cookie().longValue()).flows() >= flows.size();
-            state = onSwitch ? new FilterState(Installed.Installed, null)
-                : new FilterState(Installed.Pending, "Waiting for the switch to confirm the flows");
+            if (refusal != null) {
+                state = new FilterState(Installed.Failed, refusalReason(binding.datapathId(), refusal));
+            } else {
+                state = onSwitch ? new FilterState(Installed.Installed, null)
+                    : new FilterState(Installed.Pending, "Waiting for the switch to confirm the flows");
+            }
         }
         if (!changed && state.equals(filterStates.get(name))) {
             return;
@@ -515,5 +541,90 @@ public final class SwitchRenderer {
         filterStates.put(name, state);
         status.filter(config, state.state(), state.reason(),
             flows.stream().map(flow -> flow.getId().getValue()).toList(), histories.get(owner));
+    }
+
+    private static String refusalReason(final Uint64 datapathId, final String error) {
+        return "Switch openflow:" + datapathId + " refused the last change and keeps what it had: " + error;
+    }
+
+    /** Publishes a rule's installation state, and its counters, when either changed. */
+    private void publishRule(final String name, final boolean changed) {
+        final var config = rules.get(name);
+        if (config == null) {
+            return;
+        }
+        final var state = ruleState(Owner.rule(name));
+        if (!changed && state.equals(ruleStates.get(name))) {
+            return;
+        }
+        ruleStates.put(name, state);
+        status.rule(config, histories.get(Owner.rule(name)), state.state(), state.reason());
+    }
+
+    /**
+     * A rule is failed when a switch refused its last change, installed when every connected switch it applies to
+     * holds all its flows, and pending otherwise.
+     */
+    private RuleState ruleState(final Owner owner) {
+        final long cookie = owner.cookie().longValue();
+        final var perSwitch = plan.owners().getOrDefault(owner, Map.of());
+        for (var datapathId : perSwitch.keySet()) {
+            final var refusal = refused.getOrDefault(datapathId, Map.of()).get(cookie);
+            if (refusal != null) {
+                return new RuleState(Status.Installed.Failed, refusalReason(datapathId, refusal));
+            }
+        }
+        for (var entry : perSwitch.entrySet()) {
+            if (!connected.contains(entry.getKey())) {
+                continue;
+            }
+            final var snapshot = snapshots.get(entry.getKey());
+            if (snapshot == null || snapshot.counters(cookie).flows() < entry.getValue().size()) {
+                return new RuleState(Status.Installed.Pending,
+                    "Waiting for switch openflow:" + entry.getKey() + " to confirm the flows");
+            }
+        }
+        return new RuleState(Status.Installed.Installed, null);
+    }
+
+    /** Republishes the state of the owner of a cookie on a switch. */
+    private void publishOwner(final Uint64 datapathId, final long cookie) {
+        for (var owner : plan.flowsByOwnerOn(datapathId).keySet()) {
+            if (owner.cookie().longValue() == cookie) {
+                switch (owner.kind()) {
+                    case FILTER -> publishFilter(owner.name(), true);
+                    case FIREWALL_RULE -> publishRule(owner.name(), true);
+                    default -> {
+                        // nodes' base flows and QoS policies publish no installation state of flows
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /** What the writer learns from the switches' answers to bundles. */
+    private final class Refused implements SwitchWriter.Refusals {
+        @Override
+        public void refused(final Uint64 datapathId, final long cookie, final String reason) {
+            SwitchRenderer.this.refused.computeIfAbsent(datapathId, key -> new HashMap<>()).put(cookie, reason);
+            publishOwner(datapathId, cookie);
+        }
+
+        @Override
+        public void committed(final Uint64 datapathId, final Set<Long> cookies) {
+            final var here = SwitchRenderer.this.refused.get(datapathId);
+            if (here == null) {
+                return;
+            }
+            for (var cookie : cookies) {
+                if (here.remove(cookie) != null) {
+                    publishOwner(datapathId, cookie);
+                }
+            }
+            if (here.isEmpty()) {
+                SwitchRenderer.this.refused.remove(datapathId);
+            }
+        }
     }
 }

@@ -11,37 +11,73 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends flow changes straight to the connected switches, one flow-mod per flow through the OpenFlow
- * plugin's flow RPCs, in the order they were planned.
+ * Sends flow changes straight to the connected switches, each switch's change as one OpenFlow bundle (ONF
+ * extension 230, atomic and ordered): a switch goes from the flows it had to the changed ones in one step, so no
+ * packet meets a state in between (a rule's old flow removed, its new one not yet added), and a change the switch
+ * refuses leaves what it had in force.
  *
- * <p>Going through the plugin's configuration inventory instead (and its forwarding-rules manager)
- * costs a datastore write and a data-change notification of every flow before the same RPC is made;
- * the benchmark measured that as most of a bulk change's time. The renderer keeps the plan, pushes a
- * switch's whole share when it connects, and repairs what a switch lost, so nothing needs the inventory.
+ * <p>Changes that arrive while a switch's bundle is on its way wait and go together in the next one. When the
+ * switch refuses a bundle that holds several owners' flows (owners are told apart by cookie), each owner's share is
+ * sent again as its own bundle, so that one refused rule does not hold back the others; an owner whose own bundle
+ * is refused is reported to the {@link Refusals} with the switch's error and its flows are not sent again by the
+ * writer.
  *
- * <p>At most {@link #MAX_IN_FLIGHT} flow-mods per switch are outstanding; the rest wait here, so that a
- * change of 100,000 flows stays within the plugin's per-switch request quota (20,000 by default).
- * Confined to the renderer's thread.
+ * <p>Going through the plugin's configuration inventory instead (and its forwarding-rules manager) costs a
+ * datastore write and a data-change notification of every flow before the same message is sent; the benchmark
+ * measured that as most of a bulk change's time. The renderer keeps the plan, pushes a switch's whole share when it
+ * connects, and repairs what a switch lost, so nothing needs the inventory.
+ *
+ * <p>At most {@link #MAX_IN_FLIGHT} bundle messages per switch are outstanding; the rest of a bundle's messages
+ * wait here, so that a change of 100,000 flows stays within the plugin's per-switch request quota (20,000 by
+ * default). Confined to the renderer's thread.
  */
 public final class SwitchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchWriter.class);
-    /** Outstanding flow-mods per switch; the plugin confirms them at its next barrier. */
+    /** Outstanding bundle messages per switch; the plugin confirms them at its next barrier. */
     static final int MAX_IN_FLIGHT = 10_000;
 
-    /** Sends one flow-mod; the future says whether the switch took it. */
-    @FunctionalInterface
-    public interface FlowMods {
-        ListenableFuture<Boolean> send(Uint64 datapathId, Flow flow, boolean add);
+    /** What a bundle control message asks the switch. */
+    public enum Control {
+        OPEN, COMMIT, DISCARD
+    }
+
+    /** The switches' side of bundles: each future holds the switch's error, or is empty when it took the message. */
+    public interface Bundles {
+        /**
+         * Opens, commits or discards a bundle of a switch (atomic and ordered).
+         *
+         * @param datapathId the switch
+         * @param bundleId the bundle, unique on the switch's connection
+         * @param control what to do
+         * @return the switch's error, or empty
+         */
+        ListenableFuture<Optional<String>> control(Uint64 datapathId, long bundleId, Control control);
+
+        /**
+         * Adds a flow-mod to an open bundle.
+         *
+         * @param datapathId the switch
+         * @param bundleId the open bundle
+         * @param flow the flow
+         * @param add true to add it, false to remove it
+         * @return the switch's error, or empty
+         */
+        ListenableFuture<Optional<String>> add(Uint64 datapathId, long bundleId, Flow flow, boolean add);
 
         /**
          * Installs the meters the flows use, before any flow is sent to a switch that connected: a flow that
@@ -55,6 +91,39 @@ public final class SwitchWriter {
         }
     }
 
+    /** Told which owners' flows a switch refused, and which it took. */
+    public interface Refusals {
+        /**
+         * A switch refused a change of an owner's flows and keeps what it had of them.
+         *
+         * @param datapathId the switch
+         * @param cookie the owner's cookie
+         * @param reason the switch's error
+         */
+        void refused(Uint64 datapathId, long cookie, String reason);
+
+        /**
+         * A switch committed a change holding these owners' flows.
+         *
+         * @param datapathId the switch
+         * @param cookies the owners' cookies
+         */
+        void committed(Uint64 datapathId, Set<Long> cookies);
+    }
+
+    /** Refusals nobody listens to are logged only. */
+    public static final Refusals LOG_ONLY = new Refusals() {
+        @Override
+        public void refused(final Uint64 datapathId, final long cookie, final String reason) {
+            // logged by the writer
+        }
+
+        @Override
+        public void committed(final Uint64 datapathId, final Set<Long> cookies) {
+            // nothing to report
+        }
+    };
+
     /**
      * A flow to add or remove.
      *
@@ -62,29 +131,73 @@ public final class SwitchWriter {
      * @param add true to add it, false to remove it
      */
     private record FlowMod(Flow flow, boolean add) {
-        // a value
+        long cookie() {
+            return flow.getCookie() == null ? 0 : flow.getCookie().getValue().longValue();
+        }
+    }
+
+    /** Flow-mods that go to a switch in one bundle; a sealed batch takes no more (it is one owner's retry). */
+    private static final class Batch {
+        private final List<FlowMod> mods = new ArrayList<>();
+        private final boolean sealed;
+
+        Batch(final boolean sealed) {
+            this.sealed = sealed;
+        }
+
+        Set<Long> cookies() {
+            return mods.stream().map(FlowMod::cookie).collect(Collectors.toUnmodifiableSet());
+        }
+    }
+
+    /** The bundle a switch is being sent. */
+    private static final class Bundle {
+        private final long id;
+        private final Batch batch;
+        private int sent;
+        private int inFlight;
+        private String error;
+
+        Bundle(final long id, final Batch batch) {
+            this.id = id;
+            this.batch = batch;
+        }
     }
 
     /** What one connected switch still has to receive. */
     private static final class Outbox {
-        private final ArrayDeque<FlowMod> waiting = new ArrayDeque<>();
-        private int inFlight;
+        private final ArrayDeque<Batch> waiting = new ArrayDeque<>();
+        private Bundle current;
+        private long nextBundleId = 1;
         /** Flows wait until the switch's meters are installed. */
         private boolean metersInstalled;
     }
 
     private final Map<Uint64, Outbox> outboxes = new HashMap<>();
-    private final FlowMods flowMods;
+    private final Bundles bundles;
+    private final Refusals refusals;
     private final Executor executor;
+
+    /**
+     * A writer whose refusals are only logged.
+     *
+     * @param bundles sends the bundles
+     * @param executor the renderer's thread, where the switches' answers are handled
+     */
+    public SwitchWriter(final Bundles bundles, final Executor executor) {
+        this(bundles, LOG_ONLY, executor);
+    }
 
     /**
      * A writer.
      *
-     * @param flowMods sends the flow-mods
-     * @param executor the renderer's thread, where the switches' confirmations are handled
+     * @param bundles sends the bundles
+     * @param refusals told what the switches refused and took
+     * @param executor the renderer's thread, where the switches' answers are handled
      */
-    public SwitchWriter(final FlowMods flowMods, final Executor executor) {
-        this.flowMods = flowMods;
+    public SwitchWriter(final Bundles bundles, final Refusals refusals, final Executor executor) {
+        this.bundles = bundles;
+        this.refusals = refusals;
         this.executor = executor;
     }
 
@@ -92,8 +205,8 @@ public final class SwitchWriter {
     public void connected(final Uint64 datapathId, final List<Flow> planned) {
         final var outbox = new Outbox();
         outboxes.put(datapathId, outbox);
-        planned.forEach(flow -> outbox.waiting.add(new FlowMod(flow, true)));
-        Futures.addCallback(flowMods.installMeters(datapathId), new FutureCallback<>() {
+        planned.forEach(flow -> enqueue(outbox, new FlowMod(flow, true)));
+        Futures.addCallback(bundles.installMeters(datapathId), new FutureCallback<>() {
             @Override
             public void onSuccess(final Boolean installed) {
                 if (!installed) {
@@ -124,52 +237,146 @@ public final class SwitchWriter {
 
     /** Sends a delta's flows to the switches that are connected; the others get their share when they connect. */
     public void apply(final FlowDelta delta) {
+        final var touched = new LinkedHashMap<Uint64, Outbox>();
         for (var delete : delta.deletes()) {
-            enqueue(delete.datapathId(), new FlowMod(delete.flow(), false));
+            enqueue(delete.datapathId(), new FlowMod(delete.flow(), false), touched);
         }
         for (var put : delta.puts()) {
-            enqueue(put.datapathId(), new FlowMod(put.flow(), true));
+            enqueue(put.datapathId(), new FlowMod(put.flow(), true), touched);
         }
+        touched.forEach(this::drain);
     }
 
     /** Whether flow-mods to a switch are waiting or not yet confirmed: what it holds is still changing. */
     public boolean busy(final Uint64 datapathId) {
         final var outbox = outboxes.get(datapathId);
-        return outbox != null && (!outbox.metersInstalled || outbox.inFlight > 0 || !outbox.waiting.isEmpty());
+        return outbox != null && (!outbox.metersInstalled || outbox.current != null || !outbox.waiting.isEmpty());
     }
 
-    private void enqueue(final Uint64 datapathId, final FlowMod mod) {
+    private void enqueue(final Uint64 datapathId, final FlowMod mod, final Map<Uint64, Outbox> touched) {
         final var outbox = outboxes.get(datapathId);
         if (outbox != null) {
-            outbox.waiting.add(mod);
-            drain(datapathId, outbox);
+            enqueue(outbox, mod);
+            touched.put(datapathId, outbox);
         }
     }
 
+    private static void enqueue(final Outbox outbox, final FlowMod mod) {
+        var batch = outbox.waiting.peekLast();
+        if (batch == null || batch.sealed) {
+            batch = new Batch(false);
+            outbox.waiting.add(batch);
+        }
+        batch.mods.add(mod);
+    }
+
+    /** Starts the next bundle when the switch has none on its way. */
     private void drain(final Uint64 datapathId, final Outbox outbox) {
-        while (outbox.metersInstalled && outbox.inFlight < MAX_IN_FLIGHT && !outbox.waiting.isEmpty()) {
-            final var mod = outbox.waiting.poll();
-            outbox.inFlight++;
-            Futures.addCallback(flowMods.send(datapathId, mod.flow(), mod.add()), new FutureCallback<>() {
-                @Override
-                public void onSuccess(final Boolean taken) {
-                    done(datapathId, outbox);
-                }
+        if (!outbox.metersInstalled || outbox.current != null || outbox.waiting.isEmpty()) {
+            return;
+        }
+        final var bundle = new Bundle(outbox.nextBundleId++, outbox.waiting.poll());
+        outbox.current = bundle;
+        // The open counts as a message in flight: the bundle is finished only once its answer is in too.
+        bundle.inFlight++;
+        answered(datapathId, outbox, bundle, bundles.control(datapathId, bundle.id, Control.OPEN));
+        sendMore(datapathId, outbox, bundle);
+    }
 
-                @Override
-                public void onFailure(final Throwable cause) {
-                    done(datapathId, outbox);
-                }
-            }, executor);
+    private void sendMore(final Uint64 datapathId, final Outbox outbox, final Bundle bundle) {
+        final var mods = bundle.batch.mods;
+        while (bundle.sent < mods.size() && bundle.inFlight < MAX_IN_FLIGHT) {
+            final var mod = mods.get(bundle.sent++);
+            bundle.inFlight++;
+            answered(datapathId, outbox, bundle, bundles.add(datapathId, bundle.id, mod.flow(), mod.add()));
         }
     }
 
-    /** A flow-mod was confirmed or refused (SwitchRpcs logs refusals; reconciliation repairs them). */
-    private void done(final Uint64 datapathId, final Outbox outbox) {
-        outbox.inFlight--;
-        // An outbox replaced by a reconnection is finished with; only the current one sends more.
-        if (outboxes.get(datapathId) == outbox) {
-            drain(datapathId, outbox);
+    private void answered(final Uint64 datapathId, final Outbox outbox, final Bundle bundle,
+            final ListenableFuture<Optional<String>> answer) {
+        Futures.addCallback(answer, new FutureCallback<>() {
+            @Override
+            public void onSuccess(final Optional<String> error) {
+                messageDone(datapathId, outbox, bundle, error.orElse(null));
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                messageDone(datapathId, outbox, bundle, "no answer: " + cause.getMessage());
+            }
+        }, executor);
+    }
+
+    private void messageDone(final Uint64 datapathId, final Outbox outbox, final Bundle bundle,
+            final String error) {
+        bundle.inFlight--;
+        if (error != null && bundle.error == null) {
+            bundle.error = error;
         }
+        // An outbox replaced by a reconnection is finished with: the switch dropped its open bundle.
+        if (outboxes.get(datapathId) != outbox) {
+            return;
+        }
+        if (bundle.error == null && bundle.sent < bundle.batch.mods.size()) {
+            sendMore(datapathId, outbox, bundle);
+        } else if (bundle.inFlight == 0) {
+            finish(datapathId, outbox, bundle);
+        }
+    }
+
+    /** Every message of the bundle is answered: commit it, or discard it when the switch refused one of them. */
+    private void finish(final Uint64 datapathId, final Outbox outbox, final Bundle bundle) {
+        if (bundle.error != null) {
+            // Nothing of a bundle applies until its commit; discarding it closes it on the switch.
+            bundles.control(datapathId, bundle.id, Control.DISCARD);
+            refused(datapathId, outbox, bundle, bundle.error);
+            return;
+        }
+        Futures.addCallback(bundles.control(datapathId, bundle.id, Control.COMMIT), new FutureCallback<>() {
+            @Override
+            public void onSuccess(final Optional<String> error) {
+                committed(datapathId, outbox, bundle, error.orElse(null));
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                committed(datapathId, outbox, bundle, "no answer to the commit: " + cause.getMessage());
+            }
+        }, executor);
+    }
+
+    private void committed(final Uint64 datapathId, final Outbox outbox, final Bundle bundle, final String error) {
+        if (outboxes.get(datapathId) != outbox) {
+            return;
+        }
+        if (error != null) {
+            refused(datapathId, outbox, bundle, error);
+            return;
+        }
+        outbox.current = null;
+        refusals.committed(datapathId, bundle.batch.cookies());
+        drain(datapathId, outbox);
+    }
+
+    /**
+     * The switch refused a bundle and holds what it had before it. A bundle of several owners is split and each
+     * owner's share is sent alone, ahead of what waits; an owner's own refused bundle is reported.
+     */
+    private void refused(final Uint64 datapathId, final Outbox outbox, final Bundle bundle, final String error) {
+        outbox.current = null;
+        final var byOwner = new LinkedHashMap<Long, Batch>();
+        bundle.batch.mods.forEach(mod -> byOwner.computeIfAbsent(mod.cookie(), cookie -> new Batch(true)).mods
+            .add(mod));
+        if (byOwner.size() > 1) {
+            LOG.info("Switch {} refused a change of {} owners ({}); sending each owner's share alone", datapathId,
+                byOwner.size(), error);
+            new ArrayList<>(byOwner.values()).reversed().forEach(outbox.waiting::addFirst);
+        } else {
+            final long cookie = byOwner.keySet().iterator().next();
+            LOG.warn("Switch {} refused the flows of cookie {}, it keeps what it had of them: {}", datapathId,
+                Long.toHexString(cookie), error);
+            refusals.refused(datapathId, cookie, error);
+        }
+        drain(datapathId, outbox);
     }
 }

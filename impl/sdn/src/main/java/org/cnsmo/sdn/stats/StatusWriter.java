@@ -191,18 +191,34 @@ public final class StatusWriter implements AutoCloseable {
             new FilterBuilder(config).setStatus(status.build()).build());
     }
 
-    /** Publishes a firewall rule's counters, with its configuration, replacing what was published before. */
-    public void rule(final Rule config, final CounterHistory counters) {
-        final var tx = later();
-        tx.merge(OPERATIONAL, FIREWALL, new FirewallBuilder().build());
-        tx.put(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, config.key()).build(), new RuleBuilder(config)
-            .setStatistics(new StatisticsBuilder()
+    /**
+     * Publishes a firewall rule's installation state and counters, with its configuration, replacing what was
+     * published before.
+     *
+     * @param config the rule
+     * @param counters its counters, or null before the first read
+     * @param state its installation state
+     * @param reason why it is pending or failed, or null
+     */
+    public void rule(final Rule config, final CounterHistory counters,
+            final org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.Status.Installed state,
+            final String reason) {
+        final var rule = new RuleBuilder(config)
+            .setStatus(new org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.StatusBuilder()
+                .setInstalled(state)
+                .setReason(reason)
+                .build());
+        if (counters != null && counters.current() != null) {
+            rule.setStatistics(new StatisticsBuilder()
                 .setPackets(counter(counters.current().packets()))
                 .setBytes(counter(counters.current().bytes()))
                 .setLastUpdated(time(counters.readAt()))
                 .setSample(samples(counters))
-                .build())
-            .build());
+                .build());
+        }
+        final var tx = later();
+        tx.merge(OPERATIONAL, FIREWALL, new FirewallBuilder().build());
+        tx.put(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, config.key()).build(), rule.build());
     }
 
     /**

@@ -11,6 +11,8 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import java.util.Locale;
+import java.util.Optional;
 import org.cnsmo.sdn.pipeline.Cookies;
 import org.cnsmo.sdn.pipeline.RejectMeter;
 import org.cnsmo.sdn.render.FlowDelta;
@@ -20,11 +22,9 @@ import org.cnsmo.sdn.stats.SwitchSnapshot;
 import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.experimenter.message.service.rev151020.SendExperimenter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.experimenter.message.service.rev151020.SendExperimenterInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
@@ -35,39 +35,126 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.Upd
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeterInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.OriginalMeterBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.UpdatedMeterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.BundleInnerMessage;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleAddFlowCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveFlowCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.add.flow._case.AddFlowCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.flow._case.RemoveFlowCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.send.experimenter.input.experimenter.message.of.choice.BundleAddMessageSalBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.send.experimenter.input.experimenter.message.of.choice.BundleControlSalBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.send.experimenter.input.experimenter.message.of.choice.bundle.add.message.sal.SalAddMessageDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.send.experimenter.input.experimenter.message.of.choice.bundle.control.sal.SalControlDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleControlType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleFlags;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacket;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInputBuilder;
+import org.opendaylight.yangtools.yang.common.RpcError;
 import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Direct requests to a connected switch through the OpenFlow plugin's RPCs. */
-public final class SwitchRpcs implements SwitchWriter.FlowMods {
+/**
+ * Direct requests to a connected switch through the OpenFlow plugin's RPCs. Flow changes go in bundles (ONF
+ * extension 230) sent with the plugin's send-experimenter RPC and the sal-bundle messages, which the
+ * {@link OnfBundleExtension} teaches every OpenFlow port; the plugin's own control-bundle RPC would drop the
+ * switch's error from its answer.
+ */
+public final class SwitchRpcs implements SwitchWriter.Bundles {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchRpcs.class);
     private static final Uint8 ALL_TABLES = FlowDelta.ALL_TABLES;
     private static final FlowCookie EXACT_COOKIE = FlowDelta.EXACT_COOKIE;
+    /** Every bundle is atomic (all or nothing) and ordered (its messages apply in the order sent). */
+    private static final BundleFlags ATOMIC_ORDERED = new BundleFlags(true, true);
 
     private final GetFlowStatistics getFlowStatistics;
-    private final AddFlow addFlow;
-    private final RemoveFlow removeFlow;
     private final TransmitPacket transmitPacket;
     private final AddMeter addMeter;
     private final UpdateMeter updateMeter;
+    private final SendExperimenter sendExperimenter;
 
     public SwitchRpcs(final RpcService rpcService) {
         getFlowStatistics = rpcService.getRpc(GetFlowStatistics.class);
-        addFlow = rpcService.getRpc(AddFlow.class);
-        removeFlow = rpcService.getRpc(RemoveFlow.class);
         transmitPacket = rpcService.getRpc(TransmitPacket.class);
         addMeter = rpcService.getRpc(AddMeter.class);
         updateMeter = rpcService.getRpc(UpdateMeter.class);
+        sendExperimenter = rpcService.getRpc(SendExperimenter.class);
     }
 
     @Override
-    public ListenableFuture<Boolean> send(final Uint64 datapathId, final Flow flow, final boolean add) {
-        return add ? addFlow(datapathId, flow) : removeFlow(datapathId, flow);
+    public ListenableFuture<Optional<String>> control(final Uint64 datapathId, final long bundleId,
+            final SwitchWriter.Control control) {
+        final var type = switch (control) {
+            case OPEN -> BundleControlType.ONFBCTOPENREQUEST;
+            case COMMIT -> BundleControlType.ONFBCTCOMMITREQUEST;
+            case DISCARD -> BundleControlType.ONFBCTDISCARDREQUEST;
+        };
+        return error(sendExperimenter.invoke(new SendExperimenterInputBuilder()
+            .setNode(node(datapathId))
+            .setExperimenterMessageOfChoice(new BundleControlSalBuilder()
+                .setSalControlData(new SalControlDataBuilder()
+                    .setBundleId(bundleId(bundleId))
+                    .setType(type)
+                    .setFlags(ATOMIC_ORDERED)
+                    .build())
+                .build())
+            .build()), control.name().toLowerCase(Locale.ROOT) + " bundle " + bundleId + " on switch "
+                + datapathId);
+    }
+
+    @Override
+    public ListenableFuture<Optional<String>> add(final Uint64 datapathId, final long bundleId, final Flow flow,
+            final boolean add) {
+        final BundleInnerMessage message;
+        if (add) {
+            message = new BundleAddFlowCaseBuilder().setAddFlowCaseData(new AddFlowCaseDataBuilder(flow).build())
+                .build();
+        } else if (FlowDelta.isCookieWide(flow)) {
+            message = new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder()
+                .setTableId(ALL_TABLES)
+                .setCookie(flow.getCookie())
+                .setCookieMask(EXACT_COOKIE)
+                .setStrict(Boolean.FALSE)
+                .build()).build();
+        } else {
+            message = new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder(flow)
+                .setCookieMask(EXACT_COOKIE)
+                .setStrict(Boolean.TRUE)
+                .build()).build();
+        }
+        return error(sendExperimenter.invoke(new SendExperimenterInputBuilder()
+            .setNode(node(datapathId))
+            .setExperimenterMessageOfChoice(new BundleAddMessageSalBuilder()
+                .setSalAddMessageData(new SalAddMessageDataBuilder()
+                    .setNode(node(datapathId))
+                    .setBundleId(bundleId(bundleId))
+                    .setFlags(ATOMIC_ORDERED)
+                    .setBundleInnerMessage(message)
+                    .build())
+                .build())
+            .build()), (add ? "add flow " : "remove flow ") + flow.getId().getValue() + " in bundle " + bundleId
+                + " on switch " + datapathId);
+    }
+
+    private static BundleId bundleId(final long id) {
+        return new BundleId(Uint32.valueOf(id & 0xFFFF_FFFFL));
+    }
+
+    /** The switch's error for a request, or empty when it took it; an exception becomes the error. */
+    private static <T> ListenableFuture<Optional<String>> error(final ListenableFuture<RpcResult<T>> future,
+            final String what) {
+        return Futures.catching(Futures.transform(future, result -> {
+            if (result.isSuccessful()) {
+                return Optional.<String>empty();
+            }
+            final var errors = result.getErrors().stream().map(RpcError::getMessage).distinct().toList();
+            LOG.debug("Could not {}: {}", what, errors);
+            return Optional.of(errors.isEmpty() ? "refused without a reason" : String.join("; ", errors));
+        }, MoreExecutors.directExecutor()), Exception.class, cause -> Optional.of("no answer: " + cause.getMessage()),
+            MoreExecutors.directExecutor());
     }
 
     /**
@@ -107,38 +194,6 @@ public final class SwitchRpcs implements SwitchWriter.FlowMods {
                 }
                 return SwitchSnapshot.of(result.getResult().nonnullFlowAndStatisticsMapList());
             }, MoreExecutors.directExecutor());
-    }
-
-    /**
-     * Adds one flow to a switch (replacing an identical one); the future completes once the switch has
-     * confirmed it (the plugin's next barrier), with false when it was refused.
-     */
-    public ListenableFuture<Boolean> addFlow(final Uint64 datapathId, final Flow flow) {
-        return outcome(addFlow.invoke(new AddFlowInputBuilder(flow).setNode(node(datapathId)).build()),
-            "add flow " + flow.getId().getValue() + " to switch " + datapathId);
-    }
-
-    /**
-     * Removes exactly one flow (same table, priority, match and cookie) from a switch, or, for a flow in every
-     * table ({@link FlowDelta#isCookieWide}), every flow with its cookie; the future completes once the switch
-     * has confirmed it, with false when it was refused.
-     */
-    public ListenableFuture<Boolean> removeFlow(final Uint64 datapathId, final Flow flow) {
-        if (FlowDelta.isCookieWide(flow)) {
-            return outcome(removeFlow.invoke(new RemoveFlowInputBuilder()
-                .setNode(node(datapathId))
-                .setTableId(ALL_TABLES)
-                .setCookie(flow.getCookie())
-                .setCookieMask(EXACT_COOKIE)
-                .setStrict(Boolean.FALSE)
-                .build()), "remove cookie " + Long.toHexString(flow.getCookie().getValue().longValue())
-                    + " from switch " + datapathId);
-        }
-        return outcome(removeFlow.invoke(new RemoveFlowInputBuilder(flow)
-            .setNode(node(datapathId))
-            .setCookieMask(EXACT_COOKIE)
-            .setStrict(Boolean.TRUE)
-            .build()), "remove flow " + flow.getId().getValue() + " from switch " + datapathId);
     }
 
     /** Sends a packet out of a switch port. */

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.cnsmo.sdn.pipeline.NodeFlows;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
@@ -50,13 +51,24 @@ class QosRendererTest {
     private final List<SettableFuture<String>> meterAnswers = new ArrayList<>();
     private final List<Meter> installed = new ArrayList<>();
     private final FlowPlan plan = new FlowPlan();
-    private final SwitchWriter writer = new SwitchWriter((datapathId, flow, add) -> {
-        if (add) {
-            onSwitch.put(flow.getId().getValue(), flow);
-        } else {
-            onSwitch.remove(flow.getId().getValue());
+    /** A switch that takes every bundle; a flow is on it as soon as it is added to one. */
+    private final SwitchWriter writer = new SwitchWriter(new SwitchWriter.Bundles() {
+        @Override
+        public ListenableFuture<Optional<String>> control(final Uint64 datapathId, final long bundleId,
+                final SwitchWriter.Control control) {
+            return Futures.immediateFuture(Optional.empty());
         }
-        return Futures.immediateFuture(Boolean.TRUE);
+
+        @Override
+        public ListenableFuture<Optional<String>> add(final Uint64 datapathId, final long bundleId, final Flow flow,
+                final boolean add) {
+            if (add) {
+                onSwitch.put(flow.getId().getValue(), flow);
+            } else {
+                onSwitch.remove(flow.getId().getValue());
+            }
+            return Futures.immediateFuture(Optional.empty());
+        }
     }, MoreExecutors.directExecutor());
     private final StatusWriter status = mock(StatusWriter.class);
     private final QosRenderer qos = new QosRenderer(plan, writer, new QosRenderer.MeterMods() {

@@ -16,11 +16,15 @@ import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
@@ -28,33 +32,84 @@ class SwitchWriterTest {
     private static final Uint64 ONE = Uint64.ONE;
     private static final Uint64 TWO = Uint64.valueOf(2);
 
-    /** A flow-mod as the fake switch saw it, with the future that confirms it. */
-    private record Sent(Uint64 datapathId, String flow, boolean add, SettableFuture<Boolean> confirmation) {
+    /** A bundle message as the fake switch saw it, with the future that answers it. */
+    private record Sent(Uint64 datapathId, long bundle, String what, SettableFuture<Optional<String>> answer) {
         @Override
         public String toString() {
-            return (add ? "+" : "-") + flow + "@" + datapathId;
+            return what + "#" + bundle + "@" + datapathId;
+        }
+    }
+
+    /** A fake switch: every message waits for its answer, which the test gives. */
+    private final class FakeSwitch implements SwitchWriter.Bundles, SwitchWriter.Refusals {
+        private final SettableFuture<Boolean> meters;
+
+        FakeSwitch(final SettableFuture<Boolean> meters) {
+            this.meters = meters;
+        }
+
+        @Override
+        public ListenableFuture<Optional<String>> control(final Uint64 datapathId, final long bundleId,
+                final SwitchWriter.Control control) {
+            return record(datapathId, bundleId, control.name().toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public ListenableFuture<Optional<String>> add(final Uint64 datapathId, final long bundleId, final Flow flow,
+                final boolean add) {
+            return record(datapathId, bundleId, (add ? "+" : "-") + flow.getId().getValue());
+        }
+
+        @Override
+        public ListenableFuture<Boolean> installMeters(final Uint64 datapathId) {
+            return meters == null ? SwitchWriter.Bundles.super.installMeters(datapathId) : meters;
+        }
+
+        @Override
+        public void refused(final Uint64 datapathId, final long cookie, final String reason) {
+            refusals.add(cookie + "@" + datapathId + ": " + reason);
+        }
+
+        @Override
+        public void committed(final Uint64 datapathId, final Set<Long> cookies) {
+            commits.add(cookies);
+        }
+
+        private ListenableFuture<Optional<String>> record(final Uint64 datapathId, final long bundleId,
+                final String what) {
+            final var answer = SettableFuture.<Optional<String>>create();
+            sent.add(new Sent(datapathId, bundleId, what, answer));
+            return answer;
         }
     }
 
     private final List<Sent> sent = new ArrayList<>();
-    private final SwitchWriter writer = new SwitchWriter(this::send, MoreExecutors.directExecutor());
-
-    private ListenableFuture<Boolean> send(final Uint64 datapathId, final Flow flow, final boolean add) {
-        final var confirmation = SettableFuture.<Boolean>create();
-        sent.add(new Sent(datapathId, flow.getId().getValue(), add, confirmation));
-        return confirmation;
-    }
+    private final List<String> refusals = new ArrayList<>();
+    private final List<Set<Long>> commits = new ArrayList<>();
+    private final FakeSwitch fake = new FakeSwitch(null);
+    private final SwitchWriter writer = new SwitchWriter(fake, fake, MoreExecutors.directExecutor());
 
     private static Flow flow(final String id) {
-        return new FlowBuilder().setId(new FlowId(id)).setTableId(Uint8.ZERO).build();
+        return flow(id, 0);
+    }
+
+    private static Flow flow(final String id, final long cookie) {
+        return new FlowBuilder().setId(new FlowId(id)).setTableId(Uint8.ZERO)
+            .setCookie(new FlowCookie(Uint64.valueOf(cookie))).build();
     }
 
     private List<String> sentSoFar() {
         return sent.stream().map(Sent::toString).toList();
     }
 
-    private void confirmAll() {
-        List.copyOf(sent).forEach(mod -> mod.confirmation().set(true));
+    /** Answers every message sent so far that is unanswered: accepted. */
+    private void acceptAll() {
+        List.copyOf(sent).stream().filter(message -> !message.answer().isDone())
+            .forEach(message -> message.answer().set(Optional.empty()));
+    }
+
+    private Sent find(final String what) {
+        return sent.stream().filter(message -> message.toString().equals(what)).findFirst().orElseThrow();
     }
 
     @Test
@@ -64,87 +119,136 @@ class SwitchWriterTest {
         delta.put(ONE, flow("a"));
         delta.put(TWO, flow("b"));
         writer.apply(delta);
-        assertEquals(List.of("+a@1"), sentSoFar(), "switch 2 is not connected");
+        assertEquals(List.of("open#1@1", "+a#1@1"), sentSoFar(), "switch 2 is not connected");
+        acceptAll();
+        assertEquals("commit#1@1", sent.getLast().toString(), "committed once every message is accepted");
 
         writer.connected(TWO, List.of(flow("b"), flow("c")));
-        assertEquals(List.of("+a@1", "+b@2", "+c@2"), sentSoFar());
+        assertEquals(List.of("open#1@2", "+b#1@2", "+c#1@2"), sentSoFar().subList(3, 6));
     }
 
     @Test
-    void flowsWaitUntilTheSwitchHasItsMeters() {
-        final var meters = SettableFuture.<Boolean>create();
-        final var metered = new SwitchWriter(new SwitchWriter.FlowMods() {
-            @Override
-            public ListenableFuture<Boolean> send(final Uint64 datapathId, final Flow flow, final boolean add) {
-                return SwitchWriterTest.this.send(datapathId, flow, add);
-            }
-
-            @Override
-            public ListenableFuture<Boolean> installMeters(final Uint64 datapathId) {
-                return meters;
-            }
-        }, MoreExecutors.directExecutor());
-        metered.connected(ONE, List.of(flow("reject")));
-        assertEquals(List.of(), sentSoFar(), "a reject flow names the meter: it would be refused before it");
-        assertTrue(metered.busy(ONE));
-
-        meters.set(true);
-        assertEquals(List.of("+reject@1"), sentSoFar());
-    }
-
-    @Test
-    void removalsGoBeforeAdditions() {
+    void aChangeIsOneOrderedBundleRemovalsFirst() {
         writer.connected(ONE, List.of());
         final var delta = new FlowDelta();
         delta.put(ONE, flow("new"));
         delta.delete(ONE, flow("old"));
         writer.apply(delta);
-        assertEquals(List.of("-old@1", "+new@1"), sentSoFar());
+        acceptAll();
+        assertEquals(List.of("open#1@1", "-old#1@1", "+new#1@1", "commit#1@1"), sentSoFar());
     }
 
     @Test
-    void busyUntilTheSwitchConfirmsEverything() {
+    void changesDuringABundleGoTogetherInTheNext() {
+        writer.connected(ONE, List.of(flow("a")));
+        for (var name : List.of("b", "c")) {
+            final var delta = new FlowDelta();
+            delta.put(ONE, flow(name));
+            writer.apply(delta);
+        }
+        assertEquals(List.of("open#1@1", "+a#1@1"), sentSoFar(), "b and c wait for the first bundle");
+        acceptAll();
+        assertEquals(List.of("open#1@1", "+a#1@1", "commit#1@1"), sentSoFar(), "nothing before the commit's answer");
+        acceptAll();
+        assertEquals(List.of("open#2@1", "+b#2@1", "+c#2@1"), sentSoFar().subList(3, 6));
+    }
+
+    @Test
+    void flowsWaitUntilTheSwitchHasItsMeters() {
+        final var meters = SettableFuture.<Boolean>create();
+        final var metered = new FakeSwitch(meters);
+        final var meteredWriter = new SwitchWriter(metered, metered, MoreExecutors.directExecutor());
+        meteredWriter.connected(ONE, List.of(flow("reject")));
+        assertEquals(List.of(), sentSoFar(), "a reject flow names the meter: it would be refused before it");
+        assertTrue(meteredWriter.busy(ONE));
+
+        meters.set(true);
+        assertEquals(List.of("open#1@1", "+reject#1@1"), sentSoFar());
+    }
+
+    @Test
+    void busyUntilTheSwitchCommitsEverything() {
         writer.connected(ONE, List.of(flow("a"), flow("b")));
         assertTrue(writer.busy(ONE));
-        sent.get(0).confirmation().set(true);
-        assertTrue(writer.busy(ONE));
-        sent.get(1).confirmation().setException(new IllegalStateException("refused"));
-        assertFalse(writer.busy(ONE), "a refused flow-mod is done too; reconciliation repairs it");
+        acceptAll();
+        assertTrue(writer.busy(ONE), "the commit is not answered yet");
+        acceptAll();
+        assertFalse(writer.busy(ONE));
         assertFalse(writer.busy(TWO));
+        assertEquals(List.of(Set.of(0L)), commits);
     }
 
     @Test
-    void keepsAtMostMaxInFlightOutstandingPerSwitch() {
+    void aRefusedMessageDiscardsTheBundleAndSplitsItByOwner() {
+        writer.connected(ONE, List.of());
+        final var delta = new FlowDelta();
+        delta.put(ONE, flow("good", 1));
+        delta.put(ONE, flow("bad", 2));
+        writer.apply(delta);
+        find("open#1@1").answer().set(Optional.empty());
+        find("+good#1@1").answer().set(Optional.empty());
+        find("+bad#1@1").answer().set(Optional.of("Device reported error type METERMODFAILED code UNKNOWN_METER"));
+        assertEquals("discard#1@1", sent.get(3).toString(), "nothing of a bundle applies until its commit");
+        assertEquals(List.of("open#2@1", "+good#2@1"), sentSoFar().subList(4, 6), "each owner goes alone");
+        acceptAll();
+        assertEquals("commit#2@1", sent.get(6).toString());
+        acceptAll();
+        assertEquals(List.of("open#3@1", "+bad#3@1"), sentSoFar().subList(7, 9));
+        find("open#3@1").answer().set(Optional.empty());
+        find("+bad#3@1").answer().set(Optional.of("Device reported error type METERMODFAILED code UNKNOWN_METER"));
+        assertEquals("discard#3@1", sent.getLast().toString());
+        acceptAll();
+        assertEquals(List.of("2@1: Device reported error type METERMODFAILED code UNKNOWN_METER"), refusals);
+        assertEquals(List.of(Set.of(1L)), commits, "only the good owner was committed");
+        assertFalse(writer.busy(ONE), "the refused owner is not sent again by the writer");
+    }
+
+    @Test
+    void aRefusedCommitIsReportedForItsOwner() {
+        writer.connected(ONE, List.of(flow("a", 7)));
+        acceptAll();
+        find("commit#1@1").answer().set(Optional.of("Device reported error type EXPERIMENTER code MSG_FAILED"));
+        assertEquals(List.of("7@1: Device reported error type EXPERIMENTER code MSG_FAILED"), refusals);
+        assertEquals(List.of(), commits);
+        assertFalse(writer.busy(ONE));
+    }
+
+    @Test
+    void keepsAtMostMaxInFlightOutstandingPerSwitchInOneBundle() {
         final int total = SwitchWriter.MAX_IN_FLIGHT + 5;
         writer.connected(ONE, IntStream.range(0, total).mapToObj(i -> flow("f" + i)).toList());
         writer.connected(TWO, List.of(flow("other")));
-        assertEquals(SwitchWriter.MAX_IN_FLIGHT + 1, sent.size(), "the cap is per switch");
+        assertEquals(SwitchWriter.MAX_IN_FLIGHT + 2, sent.size(), "the open counts; the cap is per switch");
 
-        sent.get(0).confirmation().set(true);
-        sent.get(1).confirmation().set(false);
-        assertEquals(SwitchWriter.MAX_IN_FLIGHT + 3, sent.size(), "each confirmation lets one more go");
-        assertEquals("+f" + SwitchWriter.MAX_IN_FLIGHT + "@1", sent.get(SwitchWriter.MAX_IN_FLIGHT + 1).toString());
+        sent.get(0).answer().set(Optional.empty());
+        sent.get(1).answer().set(Optional.empty());
+        assertEquals(SwitchWriter.MAX_IN_FLIGHT + 4, sent.size(), "each answer lets one more go");
+        assertEquals("+f" + (SwitchWriter.MAX_IN_FLIGHT - 1) + "#1@1", sent.get(SwitchWriter.MAX_IN_FLIGHT + 2)
+            .toString(), "in the same bundle");
 
-        confirmAll();
-        assertEquals(total + 1, sent.size());
-        confirmAll();
+        acceptAll();
+        acceptAll();
+        assertEquals(1, sent.stream().filter(message -> message.what().equals("commit")
+            && message.datapathId().equals(ONE)).count(), "one commit for the whole change");
+        acceptAll();
         assertFalse(writer.busy(ONE));
     }
 
     @Test
     void aReconnectionDropsWhatWasWaitingAndSendsThePlanAgain() {
-        writer.connected(ONE, IntStream.range(0, SwitchWriter.MAX_IN_FLIGHT + 1).mapToObj(i -> flow("f" + i))
-            .toList());
+        writer.connected(ONE, IntStream.range(0, 3).mapToObj(i -> flow("f" + i)).toList());
         writer.disconnected(ONE);
         final var delta = new FlowDelta();
         delta.put(ONE, flow("while-away"));
         writer.apply(delta);
-        assertEquals(SwitchWriter.MAX_IN_FLIGHT, sent.size(), "nothing is sent to a switch that is away");
+        assertEquals(4, sent.size(), "nothing is sent to a switch that is away");
 
         writer.connected(ONE, List.of(flow("planned")));
-        assertEquals("+planned@1", sent.getLast().toString());
-        confirmAll();
-        assertEquals(SwitchWriter.MAX_IN_FLIGHT + 1, sent.size(), "the old connection's waiting flows are gone");
+        assertEquals(List.of("open#1@1", "+planned#1@1"), sentSoFar().subList(4, 6));
+        acceptAll();
+        acceptAll();
+        assertEquals(List.of("open#1@1", "+planned#1@1", "commit#1@1"), sentSoFar().subList(4, 7),
+            "the old connection's bundle is not committed");
         assertFalse(writer.busy(ONE));
     }
 }
