@@ -19,6 +19,7 @@ import org.opendaylight.openflowplugin.extension.api.ConverterExtensionKey;
 import org.opendaylight.openflowplugin.extension.api.OpenFlowPluginExtensionRegistratorProvider;
 import org.opendaylight.openflowplugin.extension.api.TypeVersionKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.conntrack.rev261202.CtStateKey;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.conntrack.rev261202.MaskedPortKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.conntrack.rev261202.add.flow.input.instructions.instruction.instruction.apply.actions._case.apply.actions.action.action.CnsmoConntrackRpcAddFlowApplyActionsCase;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.conntrack.rev261202.add.flow.input.instructions.instruction.instruction.apply.actions._case.apply.actions.action.action.CnsmoCtClearRpcAddFlowApplyActionsCase;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.conntrack.rev261202.get.flow.statistics.output.flow.and.statistics.map.list.instructions.instruction.instruction.apply.actions._case.apply.actions.action.action.CnsmoConntrackRpcGetFlowStatsApplyActionsCase;
@@ -26,8 +27,11 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.conntrack.rev261202.get.flow.stati
 import org.opendaylight.yang.gen.v1.urn.cnsmo.conntrack.rev261202.nodes.node.table.flow.instructions.instruction.instruction.apply.actions._case.apply.actions.action.action.CnsmoConntrackNodesNodeTableFlowApplyActionsCase;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.conntrack.rev261202.nodes.node.table.flow.instructions.instruction.instruction.apply.actions._case.apply.actions.action.action.CnsmoCtClearNodesNodeTableFlowApplyActionsCase;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.ofj.conntrack.rev261202.CtStateField;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.ofj.conntrack.rev261202.TcpDstMaskedField;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.ofj.conntrack.rev261202.UdpDstMaskedField;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.ofj.conntrack.rev261202.action.container.action.choice.ConntrackActionCase;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.ofj.conntrack.rev261202.action.container.action.choice.CtClearActionCase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.oxm.rev150225.Nxm0Class;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.oxm.rev150225.Nxm1Class;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -42,7 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Teaches the OpenFlow plugin the Open vSwitch connection tracking extensions the stateful firewall uses:
- * the ct_state match and the ct and ct_clear actions, for OpenFlow 1.3. The flow model's forms are
+ * the ct_state match and the ct and ct_clear actions, for OpenFlow 1.3; and the masked destination port
+ * match a flow takes inside a bundle ({@link MaskedPorts}). The flow model's forms are
  * converted by the plugin's extension converters; the wire forms are written and read by the serializers
  * registered on every switch connection provider (the OpenFlow ports), as the plugin's own extensions do.
  *
@@ -64,6 +69,12 @@ public final class ConntrackExtension implements AutoCloseable {
         EncodeConstants.OF_VERSION_1_3, ConntrackActionCase.class, Uint32.valueOf(NxWire.NX_VENDOR_ID));
     private static final ActionSerializerKey<CtClearActionCase> CT_CLEAR_SERIALIZER = new ActionSerializerKey<>(
         EncodeConstants.OF_VERSION_1_3, CtClearActionCase.class, Uint32.valueOf(NxWire.NX_VENDOR_ID));
+    private static final MatchEntrySerializerKey<Nxm0Class, TcpDstMaskedField> TCP_DST_MASKED_SERIALIZER =
+        new MatchEntrySerializerKey<>(EncodeConstants.OF_VERSION_1_3, Nxm0Class.VALUE, TcpDstMaskedField.VALUE);
+    private static final MatchEntrySerializerKey<Nxm0Class, UdpDstMaskedField> UDP_DST_MASKED_SERIALIZER =
+        new MatchEntrySerializerKey<>(EncodeConstants.OF_VERSION_1_3, Nxm0Class.VALUE, UdpDstMaskedField.VALUE);
+    private static final MaskedPortCodec TCP_DST_MASKED_CODEC = new MaskedPortCodec(NxWire.TCP_DST_FIELD);
+    private static final MaskedPortCodec UDP_DST_MASKED_CODEC = new MaskedPortCodec(NxWire.UDP_DST_FIELD);
     private static final ExperimenterActionDeserializerKey NX_ACTION_DESERIALIZER =
         new ExperimenterActionDeserializerKey(EncodeConstants.OF_VERSION_1_3, NxWire.NX_VENDOR_ID);
 
@@ -79,6 +90,8 @@ public final class ConntrackExtension implements AutoCloseable {
         converters = List.of(
             registrator.registerMatchConvertor(new ConverterExtensionKey<>(CtStateKey.VALUE, version), ctState),
             registrator.registerMatchConvertor(CT_STATE_SERIALIZER, ctState),
+            registrator.registerMatchConvertor(new ConverterExtensionKey<>(MaskedPortKey.VALUE, version),
+                new MaskedPortConverter()),
             registrator.registerActionConvertor(
                 new TypeVersionKey<>(CnsmoConntrackRpcAddFlowApplyActionsCase.class, version), actions),
             registrator.registerActionConvertor(
@@ -106,6 +119,8 @@ public final class ConntrackExtension implements AutoCloseable {
         provider.registerActionSerializer(CT_SERIALIZER, ACTION_CODEC);
         provider.registerActionSerializer(CT_CLEAR_SERIALIZER, ACTION_CODEC);
         provider.registerActionDeserializer(NX_ACTION_DESERIALIZER, ACTION_CODEC);
+        provider.registerMatchEntrySerializer(TCP_DST_MASKED_SERIALIZER, TCP_DST_MASKED_CODEC);
+        provider.registerMatchEntrySerializer(UDP_DST_MASKED_SERIALIZER, UDP_DST_MASKED_CODEC);
         providers.add(provider);
     }
 
@@ -121,6 +136,8 @@ public final class ConntrackExtension implements AutoCloseable {
         provider.unregisterSerializer(CT_SERIALIZER);
         provider.unregisterSerializer(CT_CLEAR_SERIALIZER);
         provider.unregisterDeserializer(NX_ACTION_DESERIALIZER);
+        provider.unregisterSerializer(TCP_DST_MASKED_SERIALIZER);
+        provider.unregisterSerializer(UDP_DST_MASKED_SERIALIZER);
     }
 
     @Deactivate

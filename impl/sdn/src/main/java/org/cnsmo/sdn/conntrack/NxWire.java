@@ -31,6 +31,13 @@ public final class NxWire {
     public static final int RECIRC_NONE = 0xFF;
 
     public static final int NXM_1_CLASS = 0x0001;
+    /** NXM_0: the Nicira class of the OpenFlow 1.0 fields, among them the masked transport ports. */
+    public static final int NXM_0_CLASS = 0x0000;
+    /** NXM_OF_TCP_DST. */
+    public static final int TCP_DST_FIELD = 10;
+    /** NXM_OF_UDP_DST. */
+    public static final int UDP_DST_FIELD = 12;
+    public static final int PORT_LENGTH = Short.BYTES;
     public static final int CT_STATE_FIELD = 105;
     public static final int CT_STATE_LENGTH = Integer.BYTES;
 

@@ -13,6 +13,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.Locale;
 import java.util.Optional;
+import org.cnsmo.sdn.conntrack.MaskedPorts;
 import org.cnsmo.sdn.pipeline.Cookies;
 import org.cnsmo.sdn.pipeline.RejectMeter;
 import org.cnsmo.sdn.render.FlowDelta;
@@ -108,9 +109,10 @@ public final class SwitchRpcs implements SwitchWriter.Bundles {
     @Override
     public ListenableFuture<Optional<String>> add(final Uint64 datapathId, final long bundleId, final Flow flow,
             final boolean add) {
+        final var sent = MaskedPorts.forBundle(flow);
         final BundleInnerMessage message;
         if (add) {
-            message = new BundleAddFlowCaseBuilder().setAddFlowCaseData(new AddFlowCaseDataBuilder(flow).build())
+            message = new BundleAddFlowCaseBuilder().setAddFlowCaseData(new AddFlowCaseDataBuilder(sent).build())
                 .build();
         } else if (FlowDelta.isCookieWide(flow)) {
             message = new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder()
@@ -120,7 +122,7 @@ public final class SwitchRpcs implements SwitchWriter.Bundles {
                 .setStrict(Boolean.FALSE)
                 .build()).build();
         } else {
-            message = new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder(flow)
+            message = new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder(sent)
                 .setCookieMask(EXACT_COOKIE)
                 .setStrict(Boolean.TRUE)
                 .build()).build();

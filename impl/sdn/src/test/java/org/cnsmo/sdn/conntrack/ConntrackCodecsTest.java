@@ -44,6 +44,20 @@ class ConntrackCodecsTest {
         assertEquals("0001d308" + "00000022" + "00000022", serialize(CtStateCodec.entry(0x22, 0x22)));
     }
 
+    /**
+     * In a flow-mod after eth_type and ip_proto, these entries were decoded by {@code ovs-ofctl ofp-print} as
+     * {@code tcp,tp_dst=0x1b58/0xfff8} and {@code udp,tp_dst=0x1b58/0xfff8}.
+     */
+    @Test
+    void maskedPortIsTheNxmEntryOpenVswitchReads() {
+        final var buffer = Unpooled.buffer();
+        new MaskedPortCodec(NxWire.TCP_DST_FIELD).serialize(MaskedPortCodec.entry(true, 7000, 0xFFF8), buffer);
+        assertEquals("00001504" + "1b58" + "fff8", ByteBufUtil.hexDump(buffer));
+        buffer.clear();
+        new MaskedPortCodec(NxWire.UDP_DST_FIELD).serialize(MaskedPortCodec.entry(false, 7000, 0xFFF8), buffer);
+        assertEquals("00001904" + "1b58" + "fff8", ByteBufUtil.hexDump(buffer));
+    }
+
     @Test
     void ctStateReadsBackAsWritten() {
         final var entry = CtStateCodec.entry(0x21, 0x31);
