@@ -9,22 +9,20 @@ package org.cnsmo.sdn.switches;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opendaylight.openflowjava.protocol.api.keys.ExperimenterIdDeserializerKey;
 import org.opendaylight.openflowjava.protocol.api.keys.ExperimenterIdSerializerKey;
-import org.opendaylight.openflowjava.protocol.api.keys.ExperimenterIdTypeDeserializerKey;
 import org.opendaylight.openflowjava.protocol.api.keys.ExperimenterIdTypeSerializerKey;
 import org.opendaylight.openflowjava.protocol.api.keys.MessageTypeKey;
 import org.opendaylight.openflowjava.protocol.api.util.EncodeConstants;
+import org.opendaylight.openflowjava.protocol.impl.deserialization.factories.ErrorMessageFactory;
+import org.opendaylight.openflowjava.protocol.impl.deserialization.factories.ExperimenterMessageFactory;
 import org.opendaylight.openflowjava.protocol.spi.connection.SwitchConnectionProvider;
 import org.opendaylight.openflowplugin.extension.api.OpenFlowPluginExtensionRegistratorProvider;
 import org.opendaylight.openflowplugin.extension.api.TypeVersionKey;
 import org.opendaylight.openflowplugin.extension.onf.OnfConstants;
 import org.opendaylight.openflowplugin.extension.onf.converter.BundleAddMessageConverter;
 import org.opendaylight.openflowplugin.extension.onf.converter.BundleControlConverter;
-import org.opendaylight.openflowplugin.extension.onf.deserializer.OnfExperimenterErrorFactory;
 import org.opendaylight.openflowplugin.extension.onf.serializer.BundleAddMessageFactory;
 import org.opendaylight.openflowplugin.extension.onf.serializer.BundleControlFactory;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.protocol.rev130731.ErrorMessage;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.protocol.rev130731.experimenter.core.ExperimenterDataOfChoice;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.send.experimenter.input.experimenter.message.of.choice.BundleAddMessageSal;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.send.experimenter.input.experimenter.message.of.choice.BundleControlSal;
@@ -42,9 +40,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Teaches the OpenFlow plugin the bundle messages of ONF extension 230 on every OpenFlow port, for OpenFlow 1.3:
- * the bundle converters of the plugin's ONF extension, and its serializers and deserializers registered on each
- * switch connection provider. The plugin's own ONF extension component registers the serializers on one provider
- * only (the plugin listens on 6633 and 6653), so a switch connected to the other could not be sent a bundle.
+ * the bundle converters of the plugin's ONF extension, and its serializers registered on each switch connection
+ * provider, with the deserializers of the switch's answers ({@link OnfAnswers}). The plugin's own ONF extension
+ * component registers the serializers on one provider only (the plugin listens on 6633 and 6653), so a switch
+ * connected to the other could not be sent a bundle.
  *
  * <p>The SDN service references this component: no change is sent before a bundle can be encoded.
  */
@@ -57,11 +56,6 @@ public final class OnfBundleExtension implements AutoCloseable {
     private static final ExperimenterIdSerializerKey<ExperimenterDataOfChoice> ADD_SERIALIZER =
         new ExperimenterIdTypeSerializerKey<>(EncodeConstants.OF_VERSION_1_3, OnfConstants.ONF_EXPERIMENTER,
             OnfConstants.ONF_ET_BUNDLE_ADD_MESSAGE.toJava(), ExperimenterDataOfChoice.class);
-    private static final ExperimenterIdDeserializerKey CONTROL_DESERIALIZER = new ExperimenterIdTypeDeserializerKey(
-        EncodeConstants.OF_VERSION_1_3, OnfConstants.ONF_EXPERIMENTER, OnfConstants.ONF_ET_BUNDLE_CONTROL.toJava(),
-        ExperimenterDataOfChoice.class);
-    private static final ExperimenterIdDeserializerKey ERROR_DESERIALIZER = new ExperimenterIdDeserializerKey(
-        EncodeConstants.OF_VERSION_1_3, OnfConstants.ONF_EXPERIMENTER, ErrorMessage.class);
 
     private final List<Registration> converters;
     private final List<SwitchConnectionProvider> providers = new ArrayList<>();
@@ -85,9 +79,8 @@ public final class OnfBundleExtension implements AutoCloseable {
     synchronized void addProvider(final SwitchConnectionProvider provider) {
         provider.registerExperimenterMessageSerializer(CONTROL_SERIALIZER, new BundleControlFactory());
         provider.registerExperimenterMessageSerializer(ADD_SERIALIZER, new BundleAddMessageFactory());
-        provider.registerExperimenterMessageDeserializer(CONTROL_DESERIALIZER,
-            new org.opendaylight.openflowplugin.extension.onf.deserializer.BundleControlFactory());
-        provider.registerErrorDeserializer(ERROR_DESERIALIZER, new OnfExperimenterErrorFactory());
+        provider.registerDeserializer(OnfAnswers.EXPERIMENTER_KEY, new OnfAnswers.Experimenter());
+        provider.registerDeserializer(OnfAnswers.ERROR_KEY, new OnfAnswers.Error());
         providers.add(provider);
     }
 
@@ -100,8 +93,9 @@ public final class OnfBundleExtension implements AutoCloseable {
     private static void unregister(final SwitchConnectionProvider provider) {
         provider.unregisterSerializer(CONTROL_SERIALIZER);
         provider.unregisterSerializer(ADD_SERIALIZER);
-        provider.unregisterDeserializer(CONTROL_DESERIALIZER);
-        provider.unregisterDeserializer(ERROR_DESERIALIZER);
+        // the library's own message deserializers again
+        provider.registerDeserializer(OnfAnswers.EXPERIMENTER_KEY, new ExperimenterMessageFactory());
+        provider.registerDeserializer(OnfAnswers.ERROR_KEY, new ErrorMessageFactory());
     }
 
     @Deactivate
