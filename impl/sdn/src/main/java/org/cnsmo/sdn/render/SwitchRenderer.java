@@ -290,6 +290,10 @@ public final class SwitchRenderer {
     private void admit(final Uint64 datapathId) {
         final boolean present = attached.containsKey(datapathId);
         final boolean admitted = present && refusal(datapathId) == null;
+        if (!present) {
+            // what failed as the connection went down ("no queue", "quota exceeded") was no refusal of the switch
+            refused.remove(datapathId);
+        }
         if (admitted && connected.add(datapathId)) {
             // its whole share goes again: what it refused before is tried again
             refused.remove(datapathId);
@@ -309,6 +313,7 @@ public final class SwitchRenderer {
             writer.disconnected(datapathId);
         } else if (present && !admitted && writing.add(datapathId)) {
             // planned nothing: the polls remove the CNSMO flows it holds (its node was deleted while it was away)
+            refused.remove(datapathId);
             writer.connected(datapathId, List.of());
         }
     }
