@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.cnsmo.it.rest.Controller;
@@ -218,6 +220,100 @@ public final class Dataplane implements AutoCloseable {
             throw new IOException("no statistics for meter " + meterId + " on " + bridge + ": " + text);
         }
         return new long[] { Long.parseLong(in.group(1)), Long.parseLong(band.group(1)) };
+    }
+
+    /** Deletes a meter from a bridge behind the controller's back. */
+    void deleteMeter(final String bridge, final long meterId) throws IOException, InterruptedException {
+        run("ovs-ofctl", "-O", "OpenFlow13", "del-meter", bridge, "meter=" + meterId);
+    }
+
+    /**
+     * Starts a UDP probe: a receiver in one host that logs every datagram it gets, and a sender in another that
+     * sends one datagram every millisecond to it, each from the next source port (a new connection for
+     * conntrack), carrying its sequence number and the CLOCK_MONOTONIC time it was sent (System.nanoTime's clock).
+     */
+    UdpProbe udpProbe(final String fromNs, final String toNs, final String toIp, final int port)
+            throws IOException, InterruptedException {
+        final var receiver = dir.resolve("probe-receiver.py");
+        Files.writeString(receiver, """
+            import socket, sys
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
+            s.bind(("0.0.0.0", int(sys.argv[1])))
+            out = open(sys.argv[2], "w", buffering=1)
+            print("ready", flush=True)
+            while True:
+                out.write(s.recv(64).decode() + "\\n")
+            """);
+        final var sender = dir.resolve("probe-sender.py");
+        Files.writeString(sender, """
+            import os, socket, sys, time
+            ip, port, stop, log = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+            sent, seq, due = [], 0, time.monotonic_ns()
+            while not os.path.exists(stop):
+                now = time.monotonic_ns()
+                if now < due:
+                    time.sleep((due - now) / 1e9)
+                    continue
+                s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                s.bind(("0.0.0.0", 20000 + seq % 40000))
+                at = time.monotonic_ns()
+                s.sendto(("%d %d" % (seq, at)).encode(), (ip, port))
+                s.close()
+                sent.append("%d %d" % (seq, at))
+                seq += 1
+                due += 1000000
+            with open(log, "w") as f:
+                f.write("\\n".join(sent) + "\\n")
+            """);
+        final var received = dir.resolve("probe-received.log");
+        final var sentLog = dir.resolve("probe-sent.log");
+        final var stop = dir.resolve("probe-stop");
+        Files.deleteIfExists(stop);
+        Files.deleteIfExists(sentLog);
+        final var listening = new ProcessBuilder("ip", "netns", "exec", toNs, "python3", receiver.toString(),
+            String.valueOf(port), received.toString()).redirectErrorStream(true).start();
+        listeners.add(listening);
+        final var ready = new String(listening.getInputStream().readNBytes(6), StandardCharsets.UTF_8);
+        if (!ready.startsWith("ready")) {
+            listening.waitFor(5, TimeUnit.SECONDS);
+            throw new IOException("the probe's receiver did not start: " + ready
+                + new String(listening.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        final var sending = new ProcessBuilder("ip", "netns", "exec", fromNs, "python3", sender.toString(), toIp,
+            String.valueOf(port), stop.toString(), sentLog.toString()).redirectErrorStream(true)
+            .redirectOutput(dir.resolve("probe-sender.out").toFile()).start();
+        listeners.add(sending);
+        return new UdpProbe(listening, sending, stop, sentLog, received);
+    }
+
+    /** A running UDP probe (see {@link #udpProbe}). */
+    record UdpProbe(Process receiver, Process sender, Path stopFile, Path sentLog, Path receivedLog) {
+        /**
+         * Stops the sender, lets the last datagrams arrive and stops the receiver.
+         *
+         * @return per sequence number sent, the time it was sent (System.nanoTime), and whether it arrived
+         */
+        Map<Long, Map.Entry<Long, Boolean>> finish() throws IOException, InterruptedException {
+            Files.writeString(stopFile, "stop");
+            if (!sender.waitFor(10, TimeUnit.SECONDS)) {
+                sender.destroyForcibly();
+                throw new IOException("the probe's sender did not stop");
+            }
+            Thread.sleep(200);
+            receiver.destroy();
+            receiver.waitFor(5, TimeUnit.SECONDS);
+            final var arrived = new HashSet<Long>();
+            Files.readAllLines(receivedLog).stream().filter(line -> !line.isBlank())
+                .forEach(line -> arrived.add(Long.parseLong(line.split(" ")[0])));
+            final var result = new TreeMap<Long, Map.Entry<Long, Boolean>>();
+            Files.readAllLines(sentLog).stream().filter(line -> !line.isBlank()).forEach(line -> {
+                final var parts = line.split(" ");
+                final long seq = Long.parseLong(parts[0]);
+                result.put(seq, Map.entry(Long.parseLong(parts[1]), arrived.contains(seq)));
+            });
+            return result;
+        }
     }
 
     /** Starts an iperf3 server in a host, on port 5201. */

@@ -25,7 +25,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -60,6 +62,8 @@ class SdnEndToEndTest {
      */
     private static final int BASE_FLOWS = 20;
     private static final int LIMIT_KBPS = 10_000;
+    /** How often the controller reads each switch (SdnService). */
+    private static final long POLL_MILLIS = 1_000;
     private static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
     /** How soon CNSMO repairs a switch whose flows differ from the intent (issue 14: within 10 s). */
     private static final Duration REPAIR_TIMEOUT = Duration.ofSeconds(10);
@@ -538,6 +542,173 @@ class SdnEndToEndTest {
         System.out.printf("QoS: TCP %.0f kbps at 20,000 (meter changed in %d ms)%n", faster, changeMillis);
         assertStatus(204, client.delete(QOS + "slow"));
         await("QoS flows gone from A").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
+    }
+
+    /**
+     * One version of the flipped rule: its action, its port range, and the one masked match that range becomes.
+     */
+    private record Version(String action, int lower, int upper, String match) {
+        boolean drops() {
+            return "drop".equals(action);
+        }
+    }
+
+    /**
+     * Issue 14: a probe sends a UDP datagram every millisecond to port 7205 of A, each from the next source port
+     * (so that conntrack judges every one as a new connection), while the test changes a rule 75 times: its
+     * action flips 50 times between accept and drop, and between two drop versions its range is re-expanded
+     * (7204-7207 to 7200-7215, both of which hold 7205). Each change is one bundle, so the switch moves between
+     * versions in one step: no datagram passes a drop version nor the change between two drop versions (a
+     * removal before an addition would let it through there), and none is lost in an accept version. A
+     * version is in force from when dump-flows shows it (plus a 50 ms allowance for the datapath's cached flows)
+     * until the next change is sent; the datagrams sent during a change may meet either side.
+     */
+    @Test
+    @Order(17)
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    void flippedRuleNeverPassesWhatNeitherVersionAllows(final RestconfClient client) throws Exception {
+        final var cycle = List.of(new Version("accept", 7200, 7207, "tp_dst=0x1c20/0xfff8"),
+            new Version("drop", 7204, 7207, "tp_dst=0x1c24/0xfffc"),
+            new Version("drop", 7200, 7215, "tp_dst=0x1c20/0xfff0"));
+        final long settle = Duration.ofMillis(50).toNanos();
+        final long hold = Duration.ofMillis(350).toNanos();
+        final var versions = new ArrayList<Version>();
+        final var sentAt = new ArrayList<Long>();
+        final var seenAt = new ArrayList<Long>();
+        putFlip(client, cycle.get(0), 201);
+        awaitFlip(cycle.get(0));
+        versions.add(cycle.get(0));
+        sentAt.add(0L);
+        seenAt.add(System.nanoTime());
+        final var probe = dataplane.udpProbe(HOST_B, HOST_A, IP_A, 7205);
+        try {
+            Thread.sleep(300);
+            for (int change = 1; change <= 75; change++) {
+                final var version = cycle.get(change % cycle.size());
+                final long sent = System.nanoTime();
+                putFlip(client, version, 204);
+                awaitFlip(version);
+                versions.add(version);
+                sentAt.add(sent);
+                seenAt.add(System.nanoTime());
+                Thread.sleep(hold / 1_000_000);
+            }
+        } finally {
+            final var datagrams = probe.finish();
+            assertStatus(204, client.delete(RULES + "flip"));
+            judgeFlips(datagrams, versions, sentAt, seenAt, settle);
+        }
+        await("flip rule gone").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
+    }
+
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    private static void judgeFlips(final Map<Long, Map.Entry<Long, Boolean>> datagrams, final List<Version> versions,
+            final List<Long> sentAt, final List<Long> seenAt, final long settle) {
+        long accepted = 0;
+        long dropped = 0;
+        long changing = 0;
+        long changingBetweenDrops = 0;
+        final var wrong = new ArrayList<String>();
+        for (var datagram : datagrams.entrySet()) {
+            final long at = datagram.getValue().getKey();
+            final boolean arrived = datagram.getValue().getValue();
+            // the last change sent at or before the datagram
+            int last = 0;
+            while (last + 1 < versions.size() && sentAt.get(last + 1) <= at) {
+                last++;
+            }
+            if (at < seenAt.get(last) + settle) {
+                // between sending change `last` and its being in force: either version may judge it
+                changing++;
+                if (versions.get(last).drops() && versions.get(last - 1).drops()) {
+                    changingBetweenDrops++;
+                    if (arrived) {
+                        wrong.add("datagram " + datagram.getKey() + " passed between drop versions " + (last - 1)
+                            + " and " + last);
+                    }
+                }
+            } else if (versions.get(last).drops()) {
+                dropped++;
+                if (arrived) {
+                    wrong.add("datagram " + datagram.getKey() + " passed drop version " + last);
+                }
+            } else {
+                accepted++;
+                if (!arrived) {
+                    wrong.add("datagram " + datagram.getKey() + " was lost in accept version " + last);
+                }
+            }
+        }
+        System.out.printf("Flips: %d datagrams, %d in accept versions, %d in drop versions, %d during changes "
+            + "(%d between two drop versions); %d wrong%n", datagrams.size(), accepted, dropped, changing,
+            changingBetweenDrops, wrong.size());
+        // 25 accept and 50 drop versions, each in force for about 300 ms: some 7,500 and 15,000 datagrams
+        assertTrue(accepted > 4_000 && dropped > 8_000 && changingBetweenDrops > 100,
+            "too few datagrams to judge: " + accepted + " / " + dropped + " / " + changingBetweenDrops);
+        assertEquals(List.of(), wrong.stream().limit(20).toList(), wrong.size() + " datagrams judged wrong");
+    }
+
+    private static void putFlip(final RestconfClient client, final Version version, final int status)
+            throws IOException, InterruptedException {
+        assertStatus(status, client.put(RULES + "flip", rule("flip", "in", "udp",
+            "\"destination-port-range\":{\"lower\":%d,\"upper\":%d}".formatted(version.lower(), version.upper()),
+            version.action(), 300)));
+    }
+
+    /** Waits until A's switch holds exactly this version of the flip rule (OpenFlow priority 1300). */
+    private static void awaitFlip(final Version version) {
+        Awaitility.await("flip rule at " + version).atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(2)).until(() -> {
+                final var flows = dataplane.flows(BRIDGE_A).stream()
+                    .filter(flow -> flow.contains("priority=1300")).toList();
+                return flows.size() == 1 && flows.get(0).contains(version.match())
+                    && flows.get(0).contains("actions=drop") == version.drops();
+            });
+    }
+
+    /**
+     * A flow the switch refuses (a reject rule whose meter was deleted behind CNSMO's back) makes its rule
+     * failed with the switch's error; a rule changed at the same time is installed; the switch is whole again
+     * once it reconnects (CNSMO installs its meters first).
+     */
+    @Test
+    @Order(18)
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    void ruleTheSwitchRefusesIsFailedWithItsReason(final RestconfClient client) throws Exception {
+        dataplane.deleteMeter(BRIDGE_A, 1);
+        assertStatus(201, client.put(RULES + "reject-9101", rule("reject-9101", "in", "tcp",
+            "\"destination-port\":9101", "reject", 100)));
+        assertStatus(201, client.put(RULES + "drop-7100", rule("drop-7100", "in", "tcp",
+            "\"destination-port\":7100", "drop", 100)));
+        await("reject rule failed").until(() -> "failed".equals(ruleState(client, "reject-9101")));
+        final var reason = client.getOperational(RULES + "reject-9101/status").json()
+            .getAsJsonObject("cnsmo-firewall:status").get("reason").getAsString();
+        System.out.println("Refused rule: " + reason);
+        assertTrue(reason.contains("openflow:10") && reason.contains("keeps what it had"), reason);
+        await("drop rule installed").until(() -> "installed".equals(ruleState(client, "drop-7100")));
+        assertTrue(dataplane.flows(BRIDGE_A).stream().noneMatch(flow -> flow.contains("tp_dst=9101")),
+            "nothing of the refused rule is on the switch");
+        assertFalse(dataplane.connect(HOST_B, IP_A, 7100).connected(), "the other rule is enforced");
+        // not sent again every poll: the refusal stays until the switch reconnects
+        Thread.sleep(3 * POLL_MILLIS);
+        assertEquals("failed", ruleState(client, "reject-9101"));
+
+        dataplane.detachController(BRIDGE_A);
+        dataplane.attachController(BRIDGE_A);
+        await("reject rule installed after the reconnection").atMost(RECONCILE_TIMEOUT)
+            .until(() -> "installed".equals(ruleState(client, "reject-9101")));
+        final var refused = dataplane.connect(HOST_B, IP_A, 9101);
+        assertTrue(refused.refused(), () -> "9101 is rejected again: " + refused);
+        assertStatus(204, client.delete(RULES + "reject-9101"));
+        assertStatus(204, client.delete(RULES + "drop-7100"));
+        await("rule flows gone").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
+    }
+
+    private static String ruleState(final RestconfClient client, final String rule)
+            throws IOException, InterruptedException {
+        final var response = client.getOperational(RULES + rule + "/status");
+        return response.status() == 200 ? response.json().getAsJsonObject("cnsmo-firewall:status")
+            .get("installed").getAsString() : "absent";
     }
 
     private static void assertInRange(final String what, final double kbps, final double low, final double high) {

@@ -231,7 +231,7 @@ public final class QosRenderer {
                 // The flows using the meter go first (the plan drops them), then the meter.
                 final var slot = held.remove(id);
                 writer.apply(plan.setMeter(datapathId, id, false));
-                meters.remove(datapathId, slot.meter);
+                writer.whenIdle(datapathId, () -> meters.remove(datapathId, slot.meter));
             }
         }
         wanted.forEach((id, slot) -> {
@@ -247,17 +247,19 @@ public final class QosRenderer {
                 writer.apply(plan.setMeter(datapathId, id, false));
             }
             held.put(id, slot);
-            Futures.addCallback(meters.install(datapathId, slot.meter, replace), new FutureCallback<>() {
-                @Override
-                public void onSuccess(final String refusal) {
-                    onInstalled(datapathId, id, slot, refusal);
-                }
+            // the meter changes once the switch has committed the removal of the flows using it
+            writer.whenIdle(datapathId, () -> Futures.addCallback(meters.install(datapathId, slot.meter, replace),
+                new FutureCallback<>() {
+                    @Override
+                    public void onSuccess(final String refusal) {
+                        onInstalled(datapathId, id, slot, refusal);
+                    }
 
-                @Override
-                public void onFailure(final Throwable cause) {
-                    onInstalled(datapathId, id, slot, "no answer: " + cause.getMessage());
-                }
-            }, executor);
+                    @Override
+                    public void onFailure(final Throwable cause) {
+                        onInstalled(datapathId, id, slot, "no answer: " + cause.getMessage());
+                    }
+                }, executor));
         });
     }
 

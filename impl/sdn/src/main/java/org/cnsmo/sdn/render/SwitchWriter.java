@@ -171,6 +171,8 @@ public final class SwitchWriter {
         private long nextBundleId = 1;
         /** Flows wait until the switch's meters are installed. */
         private boolean metersInstalled;
+        /** Run once nothing is waiting or on its way ({@link #whenIdle}). */
+        private final List<Runnable> whenIdle = new ArrayList<>();
     }
 
     private final Map<Uint64, Outbox> outboxes = new HashMap<>();
@@ -204,7 +206,7 @@ public final class SwitchWriter {
     /** A switch came up: everything planned for it is sent, after what was already waiting is dropped. */
     public void connected(final Uint64 datapathId, final List<Flow> planned) {
         final var outbox = new Outbox();
-        outboxes.put(datapathId, outbox);
+        release(outboxes.put(datapathId, outbox));
         planned.forEach(flow -> enqueue(outbox, new FlowMod(flow, true)));
         Futures.addCallback(bundles.installMeters(datapathId), new FutureCallback<>() {
             @Override
@@ -232,7 +234,7 @@ public final class SwitchWriter {
 
     /** A switch went away: nothing more is sent to it until it connects again. */
     public void disconnected(final Uint64 datapathId) {
-        outboxes.remove(datapathId);
+        release(outboxes.remove(datapathId));
     }
 
     /** Sends a delta's flows to the switches that are connected; the others get their share when they connect. */
@@ -245,6 +247,28 @@ public final class SwitchWriter {
             enqueue(put.datapathId(), new FlowMod(put.flow(), true), touched);
         }
         touched.forEach(this::drain);
+    }
+
+    /**
+     * Runs an action once every change handed to the writer for a switch so far has been committed or refused,
+     * or at once when nothing is on its way; also when the switch goes away first. Bundles commit some time after
+     * {@link #apply}: what must follow a change on the switch (a meter deleted once no flow uses it) waits here.
+     */
+    public void whenIdle(final Uint64 datapathId, final Runnable action) {
+        final var outbox = outboxes.get(datapathId);
+        if (busy(datapathId)) {
+            outbox.whenIdle.add(action);
+        } else {
+            action.run();
+        }
+    }
+
+    private static void release(final Outbox outbox) {
+        if (outbox != null && !outbox.whenIdle.isEmpty()) {
+            final var actions = List.copyOf(outbox.whenIdle);
+            outbox.whenIdle.clear();
+            actions.forEach(Runnable::run);
+        }
     }
 
     /** Whether flow-mods to a switch are waiting or not yet confirmed: what it holds is still changing. */
@@ -272,6 +296,9 @@ public final class SwitchWriter {
 
     /** Starts the next bundle when the switch has none on its way. */
     private void drain(final Uint64 datapathId, final Outbox outbox) {
+        if (outbox.metersInstalled && outbox.current == null && outbox.waiting.isEmpty()) {
+            release(outbox);
+        }
         if (!outbox.metersInstalled || outbox.current != null || outbox.waiting.isEmpty()) {
             return;
         }

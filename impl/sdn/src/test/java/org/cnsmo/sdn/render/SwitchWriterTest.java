@@ -251,4 +251,26 @@ class SwitchWriterTest {
             "the old connection's bundle is not committed");
         assertFalse(writer.busy(ONE));
     }
+
+    @Test
+    void whenIdleWaitsForWhatWasHandedOverToBeCommitted() {
+        final var ran = new ArrayList<String>();
+        writer.whenIdle(ONE, () -> ran.add("no switch"));
+        writer.connected(ONE, List.of());
+        writer.whenIdle(ONE, () -> ran.add("idle"));
+        assertEquals(List.of("no switch", "idle"), ran, "nothing on its way: at once");
+        final var delta = new FlowDelta();
+        delta.delete(ONE, flow("using-meter"));
+        writer.apply(delta);
+        writer.whenIdle(ONE, () -> ran.add("after the removal"));
+        acceptAll();
+        assertEquals(List.of("no switch", "idle"), ran, "the commit is on its way");
+        acceptAll();
+        assertEquals(List.of("no switch", "idle", "after the removal"), ran);
+
+        writer.apply(delta);
+        writer.whenIdle(ONE, () -> ran.add("gone"));
+        writer.disconnected(ONE);
+        assertEquals("gone", ran.getLast(), "a switch that goes away releases what waits for it");
+    }
 }
