@@ -168,7 +168,6 @@ public final class SwitchWriter {
     private static final class Outbox {
         private final ArrayDeque<Batch> waiting = new ArrayDeque<>();
         private Bundle current;
-        private long nextBundleId = 1;
         /** Flows wait until the switch's meters are installed. */
         private boolean metersInstalled;
         /** Run once nothing is waiting or on its way ({@link #whenIdle}). */
@@ -176,6 +175,12 @@ public final class SwitchWriter {
     }
 
     private final Map<Uint64, Outbox> outboxes = new HashMap<>();
+    /**
+     * The last bundle id used on each switch's connection. It outlives an outbox that {@link #connected} replaces
+     * on the same connection (the renderer admits a switch again when its node is bound): Open vSwitch answers an
+     * open of an id that is still open with OFPBFC_BAD_ID and drops that bundle.
+     */
+    private final Map<Uint64, Long> lastBundleIds = new HashMap<>();
     private final Bundles bundles;
     private final Refusals refusals;
     private final Executor executor;
@@ -206,7 +211,12 @@ public final class SwitchWriter {
     /** A switch came up: everything planned for it is sent, after what was already waiting is dropped. */
     public void connected(final Uint64 datapathId, final List<Flow> planned) {
         final var outbox = new Outbox();
-        release(outboxes.put(datapathId, outbox));
+        final var replaced = outboxes.put(datapathId, outbox);
+        if (replaced != null && replaced.current != null) {
+            // the same connection: its open bundle would stay open on the switch
+            bundles.control(datapathId, replaced.current.id, Control.DISCARD);
+        }
+        release(replaced);
         planned.forEach(flow -> enqueue(outbox, new FlowMod(flow, true)));
         Futures.addCallback(bundles.installMeters(datapathId), new FutureCallback<>() {
             @Override
@@ -234,6 +244,8 @@ public final class SwitchWriter {
 
     /** A switch went away: nothing more is sent to it until it connects again. */
     public void disconnected(final Uint64 datapathId) {
+        // a new connection starts with no bundles
+        lastBundleIds.remove(datapathId);
         release(outboxes.remove(datapathId));
     }
 
@@ -302,7 +314,7 @@ public final class SwitchWriter {
         if (!outbox.metersInstalled || outbox.current != null || outbox.waiting.isEmpty()) {
             return;
         }
-        final var bundle = new Bundle(outbox.nextBundleId++, outbox.waiting.poll());
+        final var bundle = new Bundle(lastBundleIds.merge(datapathId, 1L, Long::sum), outbox.waiting.poll());
         outbox.current = bundle;
         // The flow-mods follow the switch's answer to the open: Open vSwitch creates a bundle for an add to an
         // unknown id, so an add that overtook its open would make the open fail (OFPBFC_BAD_ID) and drop the

@@ -282,6 +282,23 @@ class SwitchWriterTest {
     }
 
     @Test
+    void aSwitchAdmittedAgainOnItsConnectionGetsANewBundleId() {
+        writer.connected(ONE, List.of());
+        final var delta = new FlowDelta();
+        delta.put(ONE, flow("before-binding"));
+        writer.apply(delta);
+        assertEquals(List.of("open#1@1", "+before-binding#1@1"), sentSoFar());
+
+        // admitted again while bundle 1 is open: reusing id 1 would make the switch refuse the open (BAD_ID)
+        writer.connected(ONE, List.of(flow("planned")));
+        assertEquals(List.of("discard#1@1", "open#2@1", "+planned#2@1"), sentSoFar().subList(2, 5));
+        acceptAll();
+        assertEquals("commit#2@1", sent.getLast().toString());
+        acceptAll();
+        assertFalse(writer.busy(ONE));
+    }
+
+    @Test
     void flowModsWaitForTheSwitchToOpenTheBundle() {
         opensAnswered = false;
         writer.connected(ONE, List.of(flow("a")));
