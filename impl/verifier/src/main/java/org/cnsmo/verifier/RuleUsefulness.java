@@ -141,7 +141,9 @@ public final class RuleUsefulness {
     public static Map<String, Finding> of(final Overlay overlay) {
         final var perRule = new HashMap<String, Map<String, OnNode>>();
         overlay.rules().forEach(rule -> perRule.put(rule.name(), new HashMap<>()));
-        final var memo = new HashMap<List<List<Step>>, Map<String, OnNode>>();
+        // Nodes with the same rules in a table share its evaluation without filters; a node's filters only change
+        // whether the rules they intersect are redundant.
+        final var withoutFilters = new HashMap<List<Step>, Map<String, OnNode>>();
         for (var node : overlay.nodes().values()) {
             final var tables = node.tables();
             if (tables == null) {
@@ -149,13 +151,27 @@ public final class RuleUsefulness {
             }
             for (int table : new int[] { FIREWALL_IN, FIREWALL_OUT }) {
                 final boolean uplink = table == FIREWALL_IN;
-                final var before = steps(tables.table(INGRESS), uplink, 0);
+                final var ingress = steps(tables.table(INGRESS), uplink, 0);
                 final var steps = steps(tables.table(table), uplink, NEW_CONNECTION);
                 if (steps.stream().noneMatch(Step::rule)) {
                     continue;
                 }
-                final var result = memo.computeIfAbsent(List.of(before, steps), key -> evaluate(table, before,
-                    steps));
+                final var classify = ingress.stream().filter(step -> step.element().kind() != Element.Kind.FILTER)
+                    .toList();
+                final var filters = ingress.stream().filter(step -> step.element().kind() == Element.Kind.FILTER)
+                    .toList();
+                final var result = new HashMap<>(withoutFilters.computeIfAbsent(steps,
+                    key -> evaluate(table, classify, key)));
+                if (!filters.isEmpty()) {
+                    byRule(steps).forEach((rule, indices) -> {
+                        if (indices.stream().anyMatch(index -> filters.stream()
+                                .anyMatch(filter -> filter.match().intersects(steps.get(index).match())))) {
+                            final var on = result.get(rule);
+                            result.put(rule, new OnNode(on.shadowedBy(), indices.stream()
+                                .allMatch(index -> redundant(table, ingress, steps, index))));
+                        }
+                    });
+                }
                 result.forEach((rule, on) -> perRule.computeIfAbsent(rule, name -> new HashMap<>())
                     .put(node.name(), on));
             }
@@ -171,14 +187,8 @@ public final class RuleUsefulness {
 
     /** Every rule of one firewall table, given the table-0 flows that lead there. */
     private static Map<String, OnNode> evaluate(final int table, final List<Step> ingress, final List<Step> steps) {
-        final var byRule = new HashMap<String, List<Integer>>();
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).rule()) {
-                byRule.computeIfAbsent(steps.get(i).element().name(), name -> new ArrayList<>()).add(i);
-            }
-        }
         final var result = new HashMap<String, OnNode>();
-        byRule.forEach((rule, indices) -> {
+        byRule(steps).forEach((rule, indices) -> {
             final var covering = new LinkedHashSet<String>();
             boolean shadowed = true;
             boolean redundant = true;
@@ -194,6 +204,17 @@ public final class RuleUsefulness {
             result.put(rule, new OnNode(shadowed ? List.copyOf(covering) : List.of(), redundant));
         });
         return result;
+    }
+
+    /** The indices of each rule's flows in a table. */
+    private static Map<String, List<Integer>> byRule(final List<Step> steps) {
+        final var byRule = new HashMap<String, List<Integer>>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).rule()) {
+                byRule.computeIfAbsent(steps.get(i).element().name(), name -> new ArrayList<>()).add(i);
+            }
+        }
+        return byRule;
     }
 
     /** The rules of strictly higher priority covering a flow, in table order, or null when some of it is left. */
