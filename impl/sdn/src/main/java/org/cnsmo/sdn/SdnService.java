@@ -11,11 +11,14 @@ import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.cnsmo.api.firewall.RuleVerificationReports;
 import org.cnsmo.api.nodes.NodeStatusReports;
 import org.cnsmo.sdn.conntrack.ConntrackExtension;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
@@ -55,11 +58,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The SDN service: renders traffic filters, firewall rules and QoS policies onto the nodes' switches (see
  * {@link org.cnsmo.sdn.pipeline.Pipeline}), keeps them reconciled, answers rejected packets and
- * publishes counters. One instance per controller: in a cluster, every member would render, so a
+ * publishes counters and, in the same entries, what the verifier reports of each rule. One instance per
+ * controller: in a cluster, every member would render, so a
  * cluster deployment needs a singleton service first.
  */
-@Component(service = { })
-public final class SdnService implements AutoCloseable {
+@Component(service = RuleVerificationReports.class, immediate = true)
+public final class SdnService implements RuleVerificationReports, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SdnService.class);
     /**
      * How often each switch is read for counters and reconciliation: counters reach RESTCONF within
@@ -144,6 +148,18 @@ public final class SdnService implements AutoCloseable {
         }
         status.close();
         LOG.info("CNSMO SDN renderer stopped");
+    }
+
+    /** The verifier's findings go to the rules' observed entries, published on the renderer's thread. */
+    @Override
+    public void report(final Collection<Rule> rules) {
+        final var copy = List.copyOf(rules);
+        try {
+            executor.execute(() -> Guard.run(LOG, () -> "Publishing rule findings failed",
+                () -> status.ruleVerification(copy)));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("The renderer is stopping; rule findings not published", e);
+        }
     }
 
     private void own(final Registration registration) {

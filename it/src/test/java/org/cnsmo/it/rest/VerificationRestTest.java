@@ -9,10 +9,13 @@ package org.cnsmo.it.rest;
 
 import static org.cnsmo.it.rest.RestAssertions.assertRefused;
 import static org.cnsmo.it.rest.RestAssertions.assertStatus;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ControllerExtension.class)
 class VerificationRestTest {
     private static final String RULE = "cnsmo-firewall:firewall/rule=vt-no-db";
+    private static final String WIDE = "cnsmo-firewall:firewall/rule=vs-wide";
+    private static final String NARROW = "cnsmo-firewall:firewall/rule=vs-narrow";
 
     @Test
     void checkReachabilityAndWhatIfAnswerFromTheStoredIntent(final RestconfClient client) throws Exception {
@@ -68,6 +73,55 @@ class VerificationRestTest {
             assertStatus(204, client.delete("cnsmo-vpn:vpn/client=vt" + i));
             assertStatus(204, client.delete("cnsmo-nodes:nodes/node=vt" + i));
         }
+    }
+
+    @Test
+    void shadowedAndRedundantRulesAreMarkedInTheirObservedState(final RestconfClient client) throws Exception {
+        assertStatus(201, client.put("cnsmo-nodes:nodes/node=vs1", """
+            {"cnsmo-nodes:node":[{"name":"vs1","service":["vpn","sdn","firewall"],"datapath-id":"911",
+              "uplink-port":1}]}"""));
+        assertStatus(201, client.put("cnsmo-vpn:vpn/client=vs1",
+            "{\"cnsmo-vpn:client\":[{\"name\":\"vs1\",\"static-address\":\"10.8.0.211\"}]}"));
+        assertStatus(201, client.put(WIDE, """
+            {"cnsmo-firewall:rule":[{"name":"vs-wide","node":"vs1","direction":"in","protocol":"tcp",
+              "destination-port-range":{"lower":7000,"upper":7100},"action":"drop","priority":300}]}"""));
+        assertStatus(201, client.put(NARROW, """
+            {"cnsmo-firewall:rule":[{"name":"vs-narrow","node":"vs1","direction":"in","protocol":"tcp",
+              "destination-port-range":{"lower":7050,"upper":7050},"action":"accept","priority":200}]}"""));
+
+        // Refreshed after the change: the narrow rule never matches, the wide one decides what it would have.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            final var narrow = verification(client, NARROW);
+            assertEquals("[\"vs-wide\"]", String.valueOf(narrow.get("shadowed-by")), narrow.toString());
+            assertTrue(narrow.get("redundant").getAsBoolean(), narrow.toString());
+            final var wide = verification(client, WIDE);
+            assertFalse(wide.has("shadowed-by"), wide.toString());
+            assertFalse(wide.get("redundant").getAsBoolean(), "it drops what the default accepts: " + wide);
+        });
+
+        // Lowered below the narrow one, the wide rule no longer hides it: the finding follows the change.
+        assertStatus(200, client.patch(WIDE,
+            "{\"cnsmo-firewall:rule\":[{\"name\":\"vs-wide\",\"priority\":100}]}"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            final var narrow = verification(client, NARROW);
+            assertFalse(narrow.has("shadowed-by"), narrow.toString());
+            assertFalse(narrow.get("redundant").getAsBoolean(), "it accepts what the wide rule drops: " + narrow);
+        });
+
+        assertStatus(204, client.delete(NARROW));
+        assertStatus(204, client.delete(WIDE));
+        assertStatus(204, client.delete("cnsmo-vpn:vpn/client=vs1"));
+        assertStatus(204, client.delete("cnsmo-nodes:nodes/node=vs1"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            assertStatus(404, client.getOperational(NARROW)));
+    }
+
+    private static JsonObject verification(final RestconfClient client, final String rule) throws Exception {
+        final var response = client.getOperational(rule);
+        assertStatus(200, response);
+        final var entry = response.json().getAsJsonArray("cnsmo-firewall:rule").get(0).getAsJsonObject();
+        assertTrue(entry.has("verification"), entry.toString());
+        return entry.getAsJsonObject("verification");
     }
 
     private static JsonObject output(final RestconfClient.Response response) {

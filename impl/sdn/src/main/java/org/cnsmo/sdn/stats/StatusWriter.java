@@ -12,7 +12,11 @@ import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -31,6 +35,7 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.RuleKey;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.StatisticsBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.Verification;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.StatusBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.nodes.rev261121.nodes.node.status.ServiceStatusBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.Qos;
@@ -89,6 +94,10 @@ public final class StatusWriter implements AutoCloseable {
     private volatile boolean lost;
     /** Writes recorded during this task of the renderer's thread, committed by a task queued behind it. */
     private Writes pending;
+    /** What the renderer last published of each rule, published again with the verifier's findings. */
+    private final Map<String, Rule> ruleObservations = new HashMap<>();
+    /** What the verifier last found of each rule, published with what the renderer observed. */
+    private final Map<String, Verification> ruleVerifications = new HashMap<>();
 
     /**
      * A writer.
@@ -192,8 +201,8 @@ public final class StatusWriter implements AutoCloseable {
     }
 
     /**
-     * Publishes a firewall rule's installation state and counters, with its configuration, replacing what was
-     * published before.
+     * Publishes a firewall rule's installation state and counters, with its configuration and what the verifier
+     * found of it, replacing what was published before.
      *
      * @param config the rule
      * @param counters its counters, or null before the first read
@@ -204,6 +213,7 @@ public final class StatusWriter implements AutoCloseable {
             final org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.Status.Installed state,
             final String reason) {
         final var rule = new RuleBuilder(config)
+            .setVerification(null)
             .setStatus(new org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.StatusBuilder()
                 .setInstalled(state)
                 .setReason(reason)
@@ -216,9 +226,51 @@ public final class StatusWriter implements AutoCloseable {
                 .setSample(samples(counters))
                 .build());
         }
+        final var observed = rule.build();
+        ruleObservations.put(observed.requireName().getValue(), observed);
+        publishRule(observed);
+    }
+
+    /**
+     * Publishes what the verifier found of every rule (see {@link org.cnsmo.api.firewall.RuleVerificationReports})
+     * in the rules' entries, next to what the renderer observed of them; a rule found before and absent now loses
+     * its findings. Call on the renderer's thread.
+     *
+     * @param rules each rule, as configured, with its verification container
+     */
+    public void ruleVerification(final Collection<Rule> rules) {
+        final var gone = new HashSet<>(ruleVerifications.keySet());
+        for (var rule : rules) {
+            final var name = rule.requireName().getValue();
+            gone.remove(name);
+            final var verification = rule.getVerification();
+            if (verification == null) {
+                continue;
+            }
+            if (!verification.equals(ruleVerifications.put(name, verification))) {
+                publishRule(ruleObservations.getOrDefault(name, new RuleBuilder(rule).setVerification(null).build()));
+            }
+        }
+        for (var name : gone) {
+            ruleVerifications.remove(name);
+            final var observed = ruleObservations.get(name);
+            if (observed != null) {
+                publishRule(observed);
+            } else {
+                later().delete(OPERATIONAL, FIREWALL.toBuilder()
+                    .child(Rule.class, new RuleKey(new ObjectName(name))).build());
+            }
+        }
+    }
+
+    /** Writes a rule's entry: what the renderer observed of it, and the verifier's findings when there are. */
+    private void publishRule(final Rule observed) {
+        final var entry = new RuleBuilder(observed)
+            .setVerification(ruleVerifications.get(observed.requireName().getValue()))
+            .build();
         final var tx = later();
         tx.merge(OPERATIONAL, FIREWALL, new FirewallBuilder().build());
-        tx.put(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, config.key()).build(), rule.build());
+        tx.put(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, entry.key()).build(), entry);
     }
 
     /**
@@ -330,6 +382,8 @@ public final class StatusWriter implements AutoCloseable {
     }
 
     public void removeRule(final String name) {
+        ruleObservations.remove(name);
+        ruleVerifications.remove(name);
         final var tx = later();
         tx.delete(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, new RuleKey(new ObjectName(name))).build());
     }
@@ -340,7 +394,7 @@ public final class StatusWriter implements AutoCloseable {
         transactions.close();
     }
 
-    private static java.util.Map<SampleKey, Sample> samples(final CounterHistory counters) {
+    private static Map<SampleKey, Sample> samples(final CounterHistory counters) {
         final var samples = BindingMap.<SampleKey, Sample>orderedBuilder();
         for (var sample : counters.samples()) {
             samples.add(new SampleBuilder()
