@@ -102,11 +102,72 @@ test('a firewall rule with every field is added', async () => {
   await page.selectOption(`${form} select[name=action]`, 'reject');
   await page.fill(`${form} input[name=priority]`, '200');
   await page.click(`${form} button[type=submit]`);
+  // Its sources are outside the overlay's nodes: the preview finds nothing between nodes that changes.
+  await page.locator(`${form} [data-testid=preview-nothing]`).waitFor();
+  await page.click(`${form} [data-testid=change-preview] button:has-text("Add rule")`);
   const rule = row('rule-list', 'rule', 'ui-reject-7000s');
   await rule.waitFor();
   assert.match(await rule.innerText(), /7000-7010/);
   assert.match(await rule.innerText(), /reject/);
   await shot('05-firewall');
+});
+
+/** Fills the rule form for one TCP port on the node, coming in. */
+async function fillPortRule(name, port, action, priority) {
+  const form = '[data-testid=rule-form]';
+  await page.fill(`${form} input[name=name]`, name);
+  await page.selectOption(`${form} select[name=node]`, node);
+  await page.selectOption(`${form} select[name=direction]`, 'in');
+  await page.selectOption(`${form} select[name=protocol]`, 'tcp');
+  await page.selectOption(`${form} select[name=portKind]`, 'single');
+  await page.fill(`${form} input[name=port]`, String(port));
+  await page.selectOption(`${form} select[name=addressMatch]`, 'destination');
+  await page.fill(`${form} input[name=addressRange]`, '0.0.0.0/0');
+  await page.selectOption(`${form} select[name=action]`, action);
+  await page.fill(`${form} input[name=priority]`, String(priority));
+  await page.click(`${form} button[type=submit]`);
+}
+
+test('the verifier previews each change, answers a question and marks a shadowed rule', async () => {
+  const form = '[data-testid=rule-form]';
+  const escaped = node.replace('.', '\\.');
+  await fillPortRule('ui-no-5432', 5432, 'drop', 300);
+  const blocked = page.locator(`${form} [data-testid=preview-blocked]`);
+  await blocked.waitFor();
+  assert.match(await blocked.innerText(),
+    new RegExp(`sdn\\.B -> ${escaped} tcp 5432 \\(accept -> drop, rule ui-no-5432\\)`));
+  assert.equal(await row('rule-list', 'rule', 'ui-no-5432').count(), 0, 'nothing is written before confirming');
+  await shot('06-rule-preview');
+  await page.click(`${form} [data-testid=change-preview] button:has-text("Add rule")`);
+  await row('rule-list', 'rule', 'ui-no-5432').waitFor();
+
+  // Below the drop of the same port it never matches: no connection changes, and the list says why.
+  await fillPortRule('ui-open-5432', 5432, 'accept', 50);
+  await page.locator(`${form} [data-testid=preview-nothing]`).waitFor();
+  await page.click(`${form} [data-testid=change-preview] button:has-text("Add rule")`);
+  const shadowed = page.locator('[data-testid=rule-list] tr[data-rule="ui-open-5432"][data-finding="shadowed"]');
+  await shadowed.waitFor();
+  assert.match(await shadowed.innerText(), /shadowed by ui-no-5432/);
+
+  const ask = '[data-testid=reachability-form]';
+  await page.fill(`${ask} input[name=source]`, 'sdn.B');
+  await page.fill(`${ask} input[name=destination]`, node);
+  await page.selectOption(`${ask} select[name=protocol]`, 'tcp');
+  await page.fill(`${ask} input[name=ports]`, '5430-5440');
+  await page.click(`${ask} button[type=submit]`);
+  await page.locator('[data-testid=reachability-answer][data-reachability=partially]').waitFor();
+  assert.match(await page.locator('[data-testid=reachability-answer] tr[data-outcome=drop]').innerText(),
+    /5432.*rule ui-no-5432/s);
+  await page.locator('[data-testid=rule-list] tr.deciding[data-rule="ui-no-5432"]').waitFor();
+  await shot('06-reachability');
+
+  // Deleting the drop lets the shadowed accept decide: a change the preview names before it is made.
+  await row('rule-list', 'rule', 'ui-no-5432').locator('button:has-text("Delete")').click();
+  const allowed = page.locator('[data-testid=change-preview] [data-testid=preview-allowed]');
+  await allowed.waitFor();
+  assert.match(await allowed.innerText(), /5432 \(drop -> accept, rule ui-open-5432\)/);
+  await page.click('[data-testid=change-preview] button:has-text("Delete rule")');
+  await row('rule-list', 'rule', 'ui-no-5432').waitFor({ state: 'detached' });
 });
 
 test('a DNS record is added', async () => {

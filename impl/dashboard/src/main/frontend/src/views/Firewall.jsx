@@ -1,7 +1,11 @@
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { key } from '../restconf.js';
 import * as v from '../validate.js';
+import { deleteRuleInput, findingOf, previewOf, putRuleInput, reachabilityAnswer, reachabilityInput }
+  from '../verification.js';
 import { Field, Input, Select, ServerError, list, useAction, useAddForm, usePoll } from '../ui.jsx';
+
+const WHAT_IF = 'cnsmo-verification:what-if';
 
 const EMPTY = { name: '', node: '', direction: 'in', protocol: 'tcp', portKind: 'single', port: '', lower: '',
   upper: '', addressMatch: 'destination', addressRange: '0.0.0.0/0', action: 'drop', priority: '100' };
@@ -20,19 +24,36 @@ export function Firewall({ api, readOnly }) {
   }, [api]);
   const { data, error, reload } = usePoll(load, 5000);
   const remove = useAction();
+  const [deciding, setDeciding] = useState(new Set());
+  // The rule whose deletion waits for the user's confirmation, with the preview of what it would change.
+  const [deletion, setDeletion] = useState(null);
+  const askDelete = (name) => remove.run(async () => {
+    setDeletion({ name, preview: previewOf(await api.rpc(WHAT_IF, deleteRuleInput(name))) });
+  });
+  const confirmDelete = () => remove.run(
+    () => api.remove(`cnsmo-firewall:firewall/rule=${key(deletion.name)}`), async () => {
+      setDeletion(null);
+      await reload();
+    });
 
   return (
     <section>
       <h2>Firewall</h2>
       <ServerError message={error ?? remove.error} />
+      {data && <ReachabilityCheck api={api} nodes={data.nodes} onAnswer={setDeciding} />}
+      {deletion && (
+        <Preview title={`Delete rule ${deletion.name}?`} preview={deletion.preview} busy={remove.busy}
+          confirm="Delete rule" onConfirm={confirmDelete} onCancel={() => setDeletion(null)} />
+      )}
       <table data-testid="rule-list">
         <thead>
           <tr><th>Name</th><th>Node</th><th>Direction</th><th>Protocol</th><th>Ports</th><th>Address</th>
-            <th>Action</th><th>Priority</th><th>Packets</th><th /></tr>
+            <th>Action</th><th>Priority</th><th>Packets</th><th>Finding</th><th /></tr>
         </thead>
         <tbody>
           {data?.rules.map((rule) => (
-            <tr data-rule={rule.name}>
+            <tr data-rule={rule.name} data-finding={findingOf(rule)?.kind}
+              class={deciding.has(rule.name) ? 'deciding' : undefined}>
               <td>{rule.name}</td>
               <td>{rule.node ?? 'every node'}</td>
               <td>{rule.direction}</td>
@@ -42,10 +63,10 @@ export function Firewall({ api, readOnly }) {
               <td>{rule.action}</td>
               <td>{rule.priority ?? 100}</td>
               <td>{rule.statistics?.packets ?? 0}</td>
+              <td class="finding">{findingOf(rule)?.text}</td>
               <td>
                 {!readOnly && (
-                  <button class="danger" disabled={remove.busy} onClick={() => remove.run(
-                    () => api.remove(`cnsmo-firewall:firewall/rule=${key(rule.name)}`), reload)}>Delete</button>
+                  <button class="danger" disabled={remove.busy} onClick={() => askDelete(rule.name)}>Delete</button>
                 )}
               </td>
             </tr>
@@ -81,16 +102,115 @@ function ruleOf(form) {
   return rule;
 }
 
+/** What a change would newly block and allow, and the user's choice to make it or not. */
+function Preview({ title, preview, busy, confirm, onConfirm, onCancel }) {
+  const section = (label, lines, testid) => lines.length > 0 && (
+    <div data-testid={testid}><strong>{label}</strong><ul>{lines.map((l) => <li>{l}</li>)}</ul></div>
+  );
+  return (
+    <div class="card preview" data-testid="change-preview" role="dialog">
+      <h3>{title}</h3>
+      {preview.unavailable && <p>No preview: {preview.unavailable}</p>}
+      {section('Refused:', preview.errors, 'preview-errors')}
+      {section('Newly blocked:', preview.blocked, 'preview-blocked')}
+      {section('Newly allowed:', preview.allowed, 'preview-allowed')}
+      {section('Refused differently:', preview.refusals, 'preview-refusals')}
+      {!preview.unavailable && preview.confirmable && !preview.blocked.length && !preview.allowed.length
+        && !preview.refusals.length && <p data-testid="preview-nothing">No connection between nodes changes.</p>}
+      <button type="button" disabled={busy || !preview.confirmable} onClick={onConfirm}>{confirm}</button>
+      <button type="button" class="secondary" onClick={onCancel}>Cancel</button>
+    </div>
+  );
+}
+
+/** "Can ... reach ... on ...?", answered by the verifier; the rules that decided are highlighted in the list. */
+function ReachabilityCheck({ api, nodes, onAnswer }) {
+  const [form, setForm] = useState({ source: '', destination: '', protocol: 'tcp', ports: '' });
+  const [answer, setAnswer] = useState(null);
+  const ask = useAction();
+  const set = (field) => (value) => setForm((f) => ({ ...f, [field]: value }));
+  const submit = (event) => {
+    event.preventDefault();
+    ask.run(async () => {
+      const result = reachabilityAnswer(await api.rpc('cnsmo-verification:check-reachability',
+        reachabilityInput(form)));
+      setAnswer(result);
+      onAnswer(result.deciding);
+    });
+  };
+  return (
+    <form class="card grid" onSubmit={submit} data-testid="reachability-form" novalidate>
+      <h3>Can ... reach ... on ...?</h3>
+      <datalist id="reachability-nodes">{nodes.map((n) => <option value={n} />)}</datalist>
+      <Field label="Source (node, address or prefix)" name="source">
+        <Input name="source" list="reachability-nodes" value={form.source} onInput={set('source')} />
+      </Field>
+      <Field label="Destination (node, address, DNS name or load balancer)" name="destination">
+        <Input name="destination" list="reachability-nodes" value={form.destination} onInput={set('destination')} />
+      </Field>
+      <Field label="Protocol" name="protocol">
+        <Select name="protocol" value={form.protocol} onChange={set('protocol')}
+          options={[['tcp'], ['udp'], ['icmp', 'icmp echo']]} />
+      </Field>
+      {form.protocol !== 'icmp' && (
+        <Field label="Port or range (empty: every port)" name="ports">
+          <Input name="ports" value={form.ports} onInput={set('ports')} />
+        </Field>
+      )}
+      <ServerError message={ask.error} />
+      <button type="submit" disabled={ask.busy}>Check</button>
+      {answer && (
+        <div data-testid="reachability-answer" data-reachability={answer.reachability}>
+          <p><strong>{answer.reachability}</strong> via {answer.path.join(' -> ')}</p>
+          <table>
+            <thead><tr><th>Ports</th><th>From</th><th>To</th><th>Outcome</th><th>Decided by</th></tr></thead>
+            <tbody>
+              {answer.lines.map((l) => (
+                <tr data-outcome={l.outcome}><td>{l.ports}</td><td>{l.source}</td><td>{l.destination}</td>
+                  <td>{l.outcome}</td><td>{l.decidedBy}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </form>
+  );
+}
+
 function RuleForm({ api, nodes, onAdded }) {
-  const { form, errors, error, busy, set, submit } = useAddForm(EMPTY, {
+  // The preview of the typed rule; typing again withdraws it, so what is confirmed is what was previewed.
+  const [preview, setPreview] = useState(null);
+  const previewing = useAction();
+  const { form, errors, error, busy, set: setField, submit } = useAddForm(EMPTY, {
     validate: validateRule,
     create: (f) => api.createEntry('cnsmo-firewall:firewall', 'cnsmo-firewall:rule', ruleOf(f), 'firewall rule'),
-    onAdded,
+    onAdded: async () => {
+      setPreview(null);
+      await onAdded();
+    },
   });
+  const set = (field) => (value) => {
+    setPreview(null);
+    setField(field)(value);
+  };
+  const showPreview = (event) => {
+    event.preventDefault();
+    if (Object.keys(validateRule(form)).length) {
+      submit(event);
+      return;
+    }
+    previewing.run(async () => {
+      try {
+        setPreview(previewOf(await api.rpc(WHAT_IF, putRuleInput(ruleOf(form)))));
+      } catch (failure) {
+        setPreview({ ...previewOf({}), unavailable: failure.message });
+      }
+    });
+  };
   const portFields = withPorts(form);
 
   return (
-    <form class="card grid" onSubmit={submit} data-testid="rule-form" novalidate>
+    <form class="card grid" onSubmit={showPreview} data-testid="rule-form" novalidate>
       <h3>Add a rule</h3>
       <Field label="Name" name="name" error={errors.name}><Input name="name" value={form.name} onInput={set('name')} /></Field>
       <Field label="Node" name="node">
@@ -135,7 +255,11 @@ function RuleForm({ api, nodes, onAdded }) {
         <Input name="priority" value={form.priority} onInput={set('priority')} />
       </Field>
       <ServerError message={error} />
-      <button type="submit" disabled={busy}>Add rule</button>
+      <button type="submit" disabled={busy || previewing.busy}>Preview rule</button>
+      {preview && (
+        <Preview title={`Add rule ${form.name}?`} preview={preview} busy={busy} confirm="Add rule"
+          onConfirm={submit} onCancel={() => setPreview(null)} />
+      )}
     </form>
   );
 }

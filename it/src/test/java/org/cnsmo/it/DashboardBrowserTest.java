@@ -44,6 +44,9 @@ class DashboardBrowserTest {
             putNode(admin, "sdn.B", Dataplane.DPID_B);
             admin.put("cnsmo-vpn:vpn/server", """
                 {"cnsmo-vpn:server":{"enabled":false,"public-address":"127.0.0.1","subnet":"10.9.0.0/24"}}""");
+            // Overlay addresses, for the verifier's answers between the two nodes.
+            putClient(admin, NODE, "10.9.0.21");
+            putClient(admin, "sdn.B", "10.9.0.22");
 
             // One connection attempt every 0.3 s, for the graph's packet counter.
             final var traffic = Executors.newSingleThreadScheduledExecutor();
@@ -77,7 +80,8 @@ class DashboardBrowserTest {
     private static void removeWhatTheTestMade(final RestconfClient admin)
             throws java.io.IOException, InterruptedException {
         for (var path : List.of("cnsmo-traffic-filters:traffic-filters/filter=ui-block-8080",
-                "cnsmo-firewall:firewall/rule=ui-reject-7000s", "cnsmo-dns:dns",
+                "cnsmo-firewall:firewall/rule=ui-reject-7000s", "cnsmo-firewall:firewall/rule=ui-no-5432",
+                "cnsmo-firewall:firewall/rule=ui-open-5432", "cnsmo-dns:dns",
                 "cnsmo-load-balancers:load-balancers/load-balancer=ui-web", "cnsmo-vpn:vpn",
                 "cnsmo-nodes:nodes/node=" + NODE, "cnsmo-nodes:nodes/node=sdn.B")) {
             final int status = admin.delete(path).status();
@@ -92,6 +96,13 @@ class DashboardBrowserTest {
               "switch-address":"127.0.0.1"}]}"""
             .formatted(name, datapathId)).status();
         assertTrue(status == 201 || status == 204, "node written: " + status);
+    }
+
+    private static void putClient(final RestconfClient admin, final String name, final String address)
+            throws java.io.IOException, InterruptedException {
+        final int status = admin.put("cnsmo-vpn:vpn/client=" + name, """
+            {"cnsmo-vpn:client":[{"name":"%s","static-address":"%s"}]}""".formatted(name, address)).status();
+        assertTrue(status == 201 || status == 204, "client written: " + status);
     }
 
     /** A connection from host B to the node's port 8080, which the test's filter blocks once it is added. */
