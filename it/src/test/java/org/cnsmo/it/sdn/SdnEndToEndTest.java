@@ -1122,8 +1122,8 @@ class SdnEndToEndTest {
     }
 
     /**
-     * What of the policy is not installed yet, or null. A rule has no installed state of its own (its operational
-     * entry holds counters only): its flows are looked for on the switches, by cookie.
+     * What of the policy is not installed yet, or null: each filter and rule reports installed, and each bridge
+     * holds the flows of its node's rules and filters (by cookie). A refused rule fails the test at once.
      */
     private static String notInstalled(final RestconfClient client, final RandomPolicy policy, final List<Host> hosts)
             throws IOException, InterruptedException {
@@ -1131,6 +1131,13 @@ class SdnEndToEndTest {
             final var status = client.getOperational(FILTERS + filter.name() + "/status");
             if (status.status() != 200 || !status.body().contains("\"installed\":\"installed\"")) {
                 return "filter " + filter.name() + ": " + status;
+            }
+        }
+        for (var rule : policy.rules()) {
+            final var status = client.getOperational(RULES + rule.name() + "/status");
+            assertFalse(status.body().contains("\"installed\":\"failed\""), () -> rule + " refused: " + status);
+            if (status.status() != 200 || !status.body().contains("\"installed\":\"installed\"")) {
+                return "rule " + rule.name() + ": " + status;
             }
         }
         for (var host : hosts) {
