@@ -7,9 +7,9 @@
  */
 package org.cnsmo.it.rest;
 
+import static org.awaitility.Awaitility.await;
 import static org.cnsmo.it.rest.RestAssertions.assertRefused;
 import static org.cnsmo.it.rest.RestAssertions.assertStatus;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
