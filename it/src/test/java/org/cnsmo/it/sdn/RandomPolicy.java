@@ -41,10 +41,6 @@ final class RandomPolicy {
                 node == null ? "" : "\"node\":\"" + node + "\",", direction, protocol, ports, addressMatch,
                 addressRange, action, priority);
         }
-
-        boolean appliesTo(final String nodeName) {
-            return node == null || node.equals(nodeName);
-        }
     }
 
     /** A traffic filter: TCP to a port and a destination prefix, dropped on one node's switch. */

@@ -814,8 +814,9 @@ class SdnEndToEndTest {
         final long seed = Long.getLong("cnsmo.policy.seed", System.currentTimeMillis());
         final var seeded = "seed " + seed + " (-Dcnsmo.policy.seed=" + seed + ")";
         System.out.println("Random policy " + seeded);
-        final var hosts = List.of(new Host("sdn.A", IP_A, HOST_A, BRIDGE_A), new Host("sdn.B", IP_B, HOST_B, BRIDGE_B),
-            new Host("sdn.C", IP_C, HOST_C, BRIDGE_C));
+        // A and B list no services; C lists the firewall, so only C takes the rules that name no node
+        final var hosts = List.of(new Host("sdn.A", IP_A, HOST_A, BRIDGE_A, false),
+            new Host("sdn.B", IP_B, HOST_B, BRIDGE_B, false), new Host("sdn.C", IP_C, HOST_C, BRIDGE_C, true));
         final var policy = RandomPolicy.of(seed, hosts.stream().map(Host::name).toList(),
             hosts.stream().map(Host::address).toList(), POLICY_RULES, POLICY_FILTERS, 0.2);
         final long started = System.nanoTime();
@@ -828,7 +829,9 @@ class SdnEndToEndTest {
             await("C's switch in the inventory").until(() -> dataplane.controllerConnected(BRIDGE_C)
                 && client.getOperational("opendaylight-inventory:nodes/node=openflow:" + Dataplane.DPID_C).status()
                     == 200);
-            assertStatus(201, client.put(NODES + "sdn.C", node("sdn.C", Dataplane.DPID_C)));
+            assertStatus(201, client.put(NODES + "sdn.C", """
+                {"cnsmo-nodes:node":[{"name":"sdn.C","datapath-id":%d,"uplink-port":1,"switch-address":"127.0.0.1",
+                  "service":["sdn","firewall"]}]}""".formatted(Dataplane.DPID_C)));
             await("base flows on C").until(() -> baseFlowsPresent(BRIDGE_C));
             for (var rule : policy.rules()) {
                 final var put = client.put(RULES + rule.name(), rule.json());
@@ -902,7 +905,8 @@ class SdnEndToEndTest {
     @Order(20)
     void whatIfListsTheConnectionARuleWouldBlockAndCommittingItBlocksIt(final RestconfClient client)
             throws Exception {
-        final var hosts = List.of(new Host("sdn.A", IP_A, HOST_A, BRIDGE_A), new Host("sdn.B", IP_B, HOST_B, BRIDGE_B));
+        final var hosts = List.of(new Host("sdn.A", IP_A, HOST_A, BRIDGE_A, false),
+            new Host("sdn.B", IP_B, HOST_B, BRIDGE_B, false));
         final var server = bindOverlayAddresses(client, hosts);
         try {
             final var open = dataplane.connect(HOST_B, IP_A, 8081);
@@ -947,9 +951,14 @@ class SdnEndToEndTest {
     }
 
     /**
-     * A fixture host as the verifier sees it: a node, its address and namespace, its bridge.
+     * A fixture host as the verifier sees it: a node, its address and namespace, its bridge, and whether its node
+     * lists the firewall service (and so takes the rules that name no node).
      */
-    private record Host(String name, String address, String namespace, String bridge) {
+    private record Host(String name, String address, String namespace, String bridge, boolean firewall) {
+        boolean takes(final RandomPolicy.Rule rule) {
+            return rule.node() == null ? firewall : rule.node().equals(name);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -988,7 +997,7 @@ class SdnEndToEndTest {
                     continue;
                 }
                 for (var rule : policy.rules()) {
-                    if (rule.appliesTo(("in".equals(rule.direction()) ? destination : source).name())) {
+                    if (("in".equals(rule.direction()) ? destination : source).takes(rule)) {
                         for (int port : List.of(rule.lower() - 1, rule.lower(), rule.upper(), rule.upper() + 1)) {
                             if (port >= 1) {
                                 samples.add(new Sample(source, destination, rule.protocol(), port));
@@ -1142,7 +1151,7 @@ class SdnEndToEndTest {
         }
         for (var host : hosts) {
             final var flows = dataplane.flows(host.bridge());
-            final long rules = policy.rules().stream().filter(rule -> rule.appliesTo(host.name())).count();
+            final long rules = policy.rules().stream().filter(host::takes).count();
             final long filters = policy.filters().stream().filter(filter -> filter.node().equals(host.name())).count();
             if (cookies(flows, RULE_COOKIE) != rules || cookies(flows, FILTER_COOKIE) != filters) {
                 return host.bridge() + " has the flows of " + cookies(flows, RULE_COOKIE) + " of " + rules

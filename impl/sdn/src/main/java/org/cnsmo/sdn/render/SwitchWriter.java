@@ -56,7 +56,11 @@ public final class SwitchWriter {
         OPEN, COMMIT, DISCARD
     }
 
-    /** The switches' side of bundles: each future holds the switch's error, or is empty when it took the message. */
+    /**
+     * The switches' side of bundles: each future holds the switch's error, or is empty when it took the message;
+     * it fails when the message got no answer from the switch (no connection, the plugin's quota or RPCs not
+     * there yet), which is no refusal.
+     */
     public interface Bundles {
         /**
          * Opens, commits or discards a bundle of a switch (atomic and ordered).
@@ -157,6 +161,8 @@ public final class SwitchWriter {
         private int sent;
         private int inFlight;
         private String error;
+        /** Whether a message got no answer: the switch may hold any part of the change, or none. */
+        private boolean unanswered;
 
         Bundle(final long id, final Batch batch) {
             this.id = id;
@@ -342,6 +348,7 @@ public final class SwitchWriter {
 
             @Override
             public void onFailure(final Throwable cause) {
+                bundle.unanswered = true;
                 messageDone(datapathId, outbox, bundle, "no answer: " + cause.getMessage());
             }
         }, executor);
@@ -369,7 +376,11 @@ public final class SwitchWriter {
         if (bundle.error != null) {
             // Nothing of a bundle applies until its commit; discarding it closes it on the switch.
             bundles.control(datapathId, bundle.id, Control.DISCARD);
-            refused(datapathId, outbox, bundle, bundle.error);
+            if (bundle.unanswered) {
+                unanswered(datapathId, outbox, bundle, bundle.error);
+            } else {
+                refused(datapathId, outbox, bundle, bundle.error);
+            }
             return;
         }
         Futures.addCallback(bundles.control(datapathId, bundle.id, Control.COMMIT), new FutureCallback<>() {
@@ -380,7 +391,9 @@ public final class SwitchWriter {
 
             @Override
             public void onFailure(final Throwable cause) {
-                committed(datapathId, outbox, bundle, "no answer to the commit: " + cause.getMessage());
+                if (outboxes.get(datapathId) == outbox) {
+                    unanswered(datapathId, outbox, bundle, "no answer to the commit: " + cause.getMessage());
+                }
             }
         }, executor);
     }
@@ -395,6 +408,19 @@ public final class SwitchWriter {
         }
         outbox.current = null;
         refusals.committed(datapathId, bundle.batch.cookies());
+        drain(datapathId, outbox);
+    }
+
+    /**
+     * A bundle got no answer: the switch refused nothing, but what it holds is unknown. The change is dropped
+     * here, and the renderer's next reconciliation (which compares the switch's flows with the plan) sends what
+     * the switch misses, through this writer again; reporting a refusal instead would keep the owners' flows off
+     * the switch until it reconnects, as after a controller restart whose plugin was not ready.
+     */
+    private void unanswered(final Uint64 datapathId, final Outbox outbox, final Bundle bundle, final String error) {
+        outbox.current = null;
+        LOG.warn("Switch {} did not answer a change of {} flows ({}); reconciliation sends what it misses",
+            datapathId, bundle.batch.mods.size(), error);
         drain(datapathId, outbox);
     }
 

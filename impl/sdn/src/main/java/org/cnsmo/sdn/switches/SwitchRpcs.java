@@ -67,6 +67,8 @@ public final class SwitchRpcs implements SwitchWriter.Bundles {
     /** Every bundle is atomic (all or nothing) and ordered (its messages apply in the order sent). */
     /** How the plugin words Open vSwitch's OFPMMFC_METER_EXISTS. */
     private static final String METER_EXISTS = "METEREXISTS";
+    /** How the plugin words an error the switch sent (its AbstractRequestCallback). */
+    private static final String SWITCH_ERROR = "Device reported error";
     private static final BundleFlags ATOMIC_ORDERED = new BundleFlags(true, true);
 
     private final GetFlowStatistics getFlowStatistics;
@@ -141,18 +143,25 @@ public final class SwitchRpcs implements SwitchWriter.Bundles {
         return new BundleId(Uint32.valueOf(id & 0xFFFF_FFFFL));
     }
 
-    /** The switch's error for a request, or empty when it took it; an exception becomes the error. */
+    /**
+     * The switch's error for a request, or empty when it took it. The plugin reports what the switch answered as
+     * "Device reported error ..."; its other errors (the request quota, a connection going down) and exceptions
+     * fail the future: the switch refused nothing (see {@link SwitchWriter.Bundles}).
+     */
     private static <T> ListenableFuture<Optional<String>> error(final ListenableFuture<RpcResult<T>> future,
             final String what) {
-        return Futures.catching(Futures.transform(future, result -> {
+        return Futures.transform(future, result -> {
             if (result.isSuccessful()) {
                 return Optional.<String>empty();
             }
             final var errors = result.getErrors().stream().map(RpcError::getMessage).distinct().toList();
             LOG.debug("Could not {}: {}", what, errors);
-            return Optional.of(errors.isEmpty() ? "refused without a reason" : String.join("; ", errors));
-        }, MoreExecutors.directExecutor()), Exception.class, cause -> Optional.of("no answer: " + cause.getMessage()),
-            MoreExecutors.directExecutor());
+            if (errors.stream().noneMatch(error -> error != null && error.startsWith(SWITCH_ERROR))) {
+                throw new IllegalStateException(errors.isEmpty() ? "failed without a reason"
+                    : String.join("; ", errors));
+            }
+            return Optional.of(String.join("; ", errors));
+        }, MoreExecutors.directExecutor());
     }
 
     /**

@@ -210,6 +210,22 @@ class SwitchWriterTest {
     }
 
     @Test
+    void anUnansweredChangeIsNoRefusalAndTheNextOneGoes() {
+        writer.connected(ONE, List.of(flow("base", 1)));
+        final var delta = new FlowDelta();
+        delta.put(ONE, flow("next", 2));
+        writer.apply(delta);
+        find("+base#1@1").answer().setException(new IllegalStateException("No implementation of RPC available"));
+        assertEquals(List.of("discard#1@1", "open#2@1", "+next#2@1"), sentSoFar().subList(2, 5),
+            "discarded, and what waited goes on");
+        assertEquals(List.of(), refusals, "the switch refused nothing: reconciliation sends what it misses");
+        acceptAll();
+        acceptAll();
+        assertEquals(List.of(Set.of(2L)), commits);
+        assertFalse(writer.busy(ONE));
+    }
+
+    @Test
     void aRefusedCommitIsReportedForItsOwner() {
         writer.connected(ONE, List.of(flow("a", 7)));
         acceptAll();
