@@ -304,6 +304,7 @@ class OverlayEndToEndTest {
                 "up".equals(serviceState(client, "vpn.n1", "lb")) && "up".equals(serviceState(client, "vpn.n2", "lb")));
 
             memberKilledIsUnhealthyInTimeAndNoRequestFailsAfter(client, m2);
+            memberBackIsHealthyAndGetsRequests(client, servers);
             refusedLoadBalancersLeaveHaproxyServing(client, haproxyDir);
 
             // HAProxy is killed: the controller starts it again and the VIP answers within 5 s.
@@ -380,6 +381,27 @@ class OverlayEndToEndTest {
             "degraded".equals(serviceState(client, "vpn.n1", "lb"))
                 && serviceReason(client, "vpn.n1", "lb").contains("web/m2"));
         assertEquals("up", serviceState(client, "vpn.n2", "lb"), "n2's member m3 is healthy");
+    }
+
+    /**
+     * The killed member comes back: within interval x rise (2 s x 1) plus a stats poll it is healthy again over
+     * RESTCONF, its node's lb light is green, and round robin gives it its share of requests again.
+     */
+    private static void memberBackIsHealthyAndGetsRequests(final RestconfClient client, final List<Process> servers)
+            throws Exception {
+        servers.add(httpServer(n1, "m2", 8082));
+        final var started = Instant.now();
+        await("m2 healthy again").atMost(Duration.ofSeconds(8)).until(() -> memberHealthy(client, "m2"));
+        figure("LB member back: healthy over RESTCONF after %d ms",
+            Duration.between(started, Instant.now()).toMillis());
+        await("n1's lb light green again").atMost(Duration.ofSeconds(5))
+            .until(() -> "up".equals(serviceState(client, "vpn.n1", "lb")));
+        final var counts = new TreeMap<String, Integer>();
+        for (int i = 0; i < 30; i++) {
+            counts.merge(curl(n2, VIP_URL), 1, Integer::sum);
+        }
+        assertEquals(Set.of("m1", "m2", "m3"), counts.keySet(), "m2 receives requests again: " + counts);
+        counts.values().forEach(count -> assertTrue(count >= 9 && count <= 11, "round robin: " + counts));
     }
 
     /** One request through the VIP: when it started, how long it took and what it answered. */
