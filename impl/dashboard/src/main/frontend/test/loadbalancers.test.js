@@ -37,6 +37,35 @@ test('the model and the controller rules are checked before sending', () => {
     /between 1 and 100/);
 });
 
+test('a leaf left to its default is left out, for the controller to apply the model\'s default', () => {
+  const typed = { ...lb.EMPTY_LB, name: 'web', address: '10.8.0.100', port: '80',
+    members: [{ ...lb.EMPTY_MEMBER, name: 'a', address: '10.8.0.11', port: '8080' }] };
+  assert.deepEqual(lb.validateLoadBalancer(typed), {});
+  assert.deepEqual(lb.loadBalancerOf(typed), { name: 'web', vip: { address: '10.8.0.100', port: 80 },
+    member: [{ name: 'a', address: '10.8.0.11', port: 8080 }] });
+  assert.deepEqual(lb.loadBalancerOf({ ...typed, monitor: 'http', timeout: '1' })['health-monitor'],
+    { type: 'http', timeout: 1 });
+  assert.deepEqual(lb.loadBalancerOf({ ...typed, interval: '10', httpPath: '/health' })['health-monitor'],
+    { interval: 10 }, 'no HTTP path without an http monitor chosen');
+});
+
+test('the timeout is checked against the interval only when both are given', () => {
+  assert.equal(lb.validateLoadBalancer({ ...valid, interval: '', timeout: '5' }).timeout, undefined);
+  assert.equal(lb.validateLoadBalancer({ ...valid, interval: '1', timeout: '' }).timeout, undefined);
+  assert.match(lb.validateLoadBalancer({ ...valid, interval: '3', timeout: '3' }).timeout, /below the interval/);
+  assert.match(lb.validateLoadBalancer({ ...valid, interval: 'x', timeout: '' }).interval, /between 1 and 3600/);
+  assert.equal(lb.validateLoadBalancer({ ...valid, httpPath: '' }).httpPath, undefined);
+  assert.equal(lb.validateLoadBalancer({ ...valid, members: [{ ...valid.members[0], weight: '' }] })['member.0.weight'],
+    undefined);
+});
+
+test('each select of a defaulted leaf starts at "default"', () => {
+  for (const options of [lb.PROTOCOLS, lb.ALGORITHMS, lb.MONITORS]) {
+    assert.deepEqual(options[0], ['', 'default']);
+  }
+  assert.deepEqual([lb.EMPTY_LB.protocol, lb.EMPTY_LB.algorithm, lb.EMPTY_LB.monitor], ['', '', '']);
+});
+
 test('members are shown with their observed health and sessions', () => {
   const entry = { name: 'web', member: [{ name: 'a', address: '10.8.0.11', port: 8080 },
     { name: 'b', address: '10.8.0.12', port: 8080, weight: 2 }, { name: 'c', address: '10.8.0.13', port: 80 }],

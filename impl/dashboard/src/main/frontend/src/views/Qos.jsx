@@ -1,11 +1,13 @@
 import { useCallback } from 'preact/hooks';
+import { DEFAULT_OPTION } from '../forms.js';
 import { key } from '../restconf.js';
 import * as v from '../validate.js';
 import { Field, Input, Select, ServerError, list, useAction, useAddForm, usePoll } from '../ui.jsx';
 import { FilterChart } from './FilterChart.jsx';
 import { droppedSeries, nodeStates, policiesOfNode, policyOf } from './qosModel.js';
 
-const EMPTY = { name: '', description: '', nodes: [], limit: true, direction: 'egress', maxKbps: '', maxBurstKbits: '',
+// The limit's direction has a model default: it starts at "default" and is then left to the controller.
+const EMPTY = { name: '', description: '', nodes: [], limit: true, direction: '', maxKbps: '', maxBurstKbits: '',
   mark: false, dscp: '46' };
 const DSCP = [0, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 46, 48, 56];
 
@@ -106,7 +108,8 @@ function PolicyForm({ api, nodes, onAdded }) {
       {form.limit && (
         <Field label="Direction" name="direction">
           <Select name="direction" value={form.direction} onChange={set('direction')}
-            options={[['egress', 'egress (what the node sends)'], ['ingress', 'ingress (what it receives)']]} />
+            options={[DEFAULT_OPTION, ['egress', 'egress (what the node sends)'],
+              ['ingress', 'ingress (what it receives)']]} />
         </Field>
       )}
       {form.limit && (
