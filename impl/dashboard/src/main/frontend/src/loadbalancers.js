@@ -95,8 +95,8 @@ export function balancerLight(lb) {
 }
 
 /**
- * Each configured member with its observed health and sessions: healthy is true, false, or null when
- * nothing is observed of it yet.
+ * Each configured member of a load balancer read withDefaults, with its observed health and sessions: healthy
+ * is true, false, or null when nothing is observed of it yet.
  */
 export function membersWithStatus(lb) {
   const observed = new Map((lb.status?.['member-status'] ?? []).map((s) => [s.name, s]));
@@ -105,7 +105,7 @@ export function membersWithStatus(lb) {
     return {
       name: member.name,
       endpoint: `${member.address}:${member.port}`,
-      weight: member.weight ?? 1,
+      weight: member.weight,
       healthy: status?.healthy ?? null,
       colour: status?.healthy === true ? 'green' : status?.healthy === false ? 'red' : 'grey',
       currentSessions: Number(status?.['current-sessions'] ?? 0),
@@ -117,10 +117,9 @@ export function membersWithStatus(lb) {
   });
 }
 
-/** A load balancer's health monitor as one line, with the model's defaults for what is left out. */
+/** A load balancer's health monitor as one line, for an entry read withDefaults (every leaf there). */
 export function monitorText(lb) {
-  const m = lb['health-monitor'] ?? {};
-  const type = m.type ?? 'tcp';
-  return `${type}${type === 'http' ? ` GET ${m['http-path'] ?? '/'}` : ''}, every ${m.interval ?? 5} s, `
-    + `timeout ${m.timeout ?? 2} s, down after ${m['max-retries'] ?? 3} failures`;
+  const m = lb['health-monitor'];
+  return `${m.type}${m.type === 'http' ? ` GET ${m['http-path']}` : ''}, every ${m.interval} s, `
+    + `timeout ${m.timeout} s, down after ${m['max-retries']} failures`;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { ADDRESS_MATCHES, EMPTY_RULE, ruleOf, validateRule, withPorts } from '../firewall.js';
 import { DEFAULT_PLACEHOLDER } from '../forms.js';
+import { withDefaults } from '../modelDefaults.js';
 import { key } from '../restconf.js';
 import { deleteRuleInput, findingOf, previewOf, putRuleInput, reachabilityAnswer, reachabilityInput }
   from '../verification.js';
@@ -17,7 +18,7 @@ function ports(rule) {
 export function Firewall({ api, readOnly }) {
   const load = useCallback(async () => {
     const [rules, nodes] = await Promise.all([api.get('cnsmo-firewall:firewall'), api.get('cnsmo-nodes:nodes')]);
-    return { rules: list(rules, 'cnsmo-firewall:firewall', 'rule'),
+    return { rules: withDefaults('cnsmo-firewall:firewall/rule', list(rules, 'cnsmo-firewall:firewall', 'rule')),
       nodes: list(nodes, 'cnsmo-nodes:nodes', 'node').map((n) => n.name) };
   }, [api]);
   const { data, error, reload } = usePoll(load, 5000);
@@ -55,11 +56,11 @@ export function Firewall({ api, readOnly }) {
               <td>{rule.name}</td>
               <td>{rule.node ?? 'every node'}</td>
               <td>{rule.direction}</td>
-              <td>{rule.protocol ?? 'any'}</td>
+              <td>{rule.protocol}</td>
               <td>{ports(rule)}</td>
-              <td>{rule['address-match'] ?? 'destination'} {rule['address-range'] ?? '0.0.0.0/0'}</td>
+              <td>{rule['address-match']} {rule['address-range']}</td>
               <td>{rule.action}</td>
-              <td>{rule.priority ?? 100}</td>
+              <td>{rule.priority}</td>
               <td>{rule.statistics?.packets ?? 0}</td>
               <td class="finding">{findingOf(rule)?.text}</td>
               <td>

@@ -1,5 +1,6 @@
 import { useCallback } from 'preact/hooks';
 import { DEFAULT_PLACEHOLDER } from '../forms.js';
+import { withDefaults } from '../modelDefaults.js';
 import { key } from '../restconf.js';
 import * as lbs from '../loadbalancers.js';
 import { Field, Input, Light, Select, ServerError, list, useAction, useAddForm, usePoll } from '../ui.jsx';
@@ -8,7 +9,8 @@ const PATH = 'cnsmo-load-balancers:load-balancers';
 
 /** Load balancers: each with its state, its members' health lights and sessions; add and delete. */
 export function LoadBalancers({ api, readOnly }) {
-  const load = useCallback(async () => list(await api.get(PATH), PATH, 'load-balancer'), [api]);
+  const load = useCallback(async () => withDefaults(`${PATH}/load-balancer`,
+    list(await api.get(PATH), PATH, 'load-balancer')), [api]);
   const { data, error, reload } = usePoll(load, 2000);
   const remove = useAction();
 
@@ -28,8 +30,8 @@ export function LoadBalancers({ api, readOnly }) {
             <Light {...lbs.balancerLight(lb)} />
           </h3>
           <dl class="facts">
-            <dt>VIP</dt><dd>{lb.vip?.address}:{lb.vip?.port} ({lb.vip?.protocol ?? 'tcp'})</dd>
-            <dt>Algorithm</dt><dd>{lb.algorithm ?? 'round-robin'}</dd>
+            <dt>VIP</dt><dd>{lb.vip.address}:{lb.vip.port} ({lb.vip.protocol})</dd>
+            <dt>Algorithm</dt><dd>{lb.algorithm}</dd>
             <dt>Health monitor</dt><dd>{lbs.monitorText(lb)}</dd>
           </dl>
           <table data-testid="member-list">
