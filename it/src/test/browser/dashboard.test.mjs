@@ -242,6 +242,7 @@ test('a load balancer with every field is refused, corrected, shown with its mem
   await page.fill(`${form} input[name="member.0.name"]`, 'a');
   await page.fill(`${form} input[name="member.0.address"]`, '10.9.0.11');
   await page.fill(`${form} input[name="member.0.port"]`, '8080');
+  await page.fill(`${form} input[name="member.0.weight"]`, '1');
   await page.click('[data-testid=add-member]');
   await page.fill(`${form} input[name="member.1.name"]`, 'b');
   await page.fill(`${form} input[name="member.1.address"]`, '10.9.0.12');

@@ -19,3 +19,24 @@ export async function submitAdd(form, { empty, validate, create }) {
   }
   return { form: empty, errors: {}, error: null, created: true };
 }
+
+// A leaf with a YANG default is left to the controller unless the user sets it: its text field starts empty
+// (with this placeholder) and its select starts at this option, and either is then left out of the entry,
+// so the model stays the one place that says what the default is.
+export const DEFAULT_PLACEHOLDER = 'default';
+export const DEFAULT_OPTION = ['', 'default'];
+
+/** Whether the user set a field: a text field with something typed, a select other than DEFAULT_OPTION. */
+export const given = (value) => `${value ?? ''}`.trim() !== '';
+
+/** A field's check, or none when the field is left empty (to the model's default). */
+export const unlessEmpty = (value, check) => (given(value) ? check(value) : null);
+
+/**
+ * The leaves the user set, from [leaf, value] or [leaf, value, convert] pairs: {leaf: convert(value)} for each
+ * value given, so that a leaf left to its default is absent from the body rather than repeated.
+ */
+export function givenLeaves(pairs) {
+  return Object.fromEntries(pairs.filter(([, value]) => given(value))
+    .map(([leaf, value, convert = (v) => v]) => [leaf, convert(value)]));
+}

@@ -1,18 +1,22 @@
 // The load-balancer page's logic, apart from Preact so that Node's tests can run it: the add form's checks
 // (the model's constraints and the controller's own rules, yang/src/main/yang/cnsmo-load-balancers), the entry
 // it sends, and the members joined with their observed health.
+import { DEFAULT_OPTION, given, givenLeaves, unlessEmpty } from './forms.js';
 import * as v from './validate.js';
 
-export const PROTOCOLS = [['tcp', 'tcp (connections)'], ['http', 'http (requests, X-Forwarded-For)']];
-export const ALGORITHMS = [['round-robin', 'round robin'], ['least-connections', 'least connections'],
+export const PROTOCOLS = [DEFAULT_OPTION, ['tcp', 'tcp (connections)'], ['http', 'http (requests, X-Forwarded-For)']];
+export const ALGORITHMS = [DEFAULT_OPTION, ['round-robin', 'round robin'], ['least-connections', 'least connections'],
   ['source-ip', 'source IP (same client, same member)']];
-export const MONITORS = [['tcp', 'tcp (connect)'], ['http', 'http (GET of the path answers 2xx/3xx)']];
+export const MONITORS = [DEFAULT_OPTION, ['tcp', 'tcp (connect)'], ['http', 'http (GET of the path answers 2xx/3xx)']];
 
-export const EMPTY_MEMBER = { name: '', address: '', port: '', weight: '1' };
+export const EMPTY_MEMBER = { name: '', address: '', port: '', weight: '' };
 
-/** The add form's initial state; the health monitor's fields start at the model's defaults. */
-export const EMPTY_LB = { name: '', address: '', port: '', protocol: 'tcp', algorithm: 'round-robin',
-  members: [EMPTY_MEMBER], monitor: 'tcp', interval: '5', timeout: '2', retries: '3', httpPath: '/' };
+/**
+ * The add form's initial state. A leaf with a model default (protocol, algorithm, weight, the health monitor)
+ * starts empty and is left to the controller unless the user sets it.
+ */
+export const EMPTY_LB = { name: '', address: '', port: '', protocol: '', algorithm: '',
+  members: [EMPTY_MEMBER], monitor: '', interval: '', timeout: '', retries: '', httpPath: '' };
 
 const HTTP_PATH = /^\/\S*$/;
 
@@ -21,19 +25,24 @@ function between(value, low, high, message) {
   return `${value}`.trim() !== '' && Number.isInteger(number) && number >= low && number <= high ? null : message;
 }
 
+/** between, for a field that may be left empty (to the model's default). */
+const optionalBetween = (value, low, high, message) => unlessEmpty(value, () => between(value, low, high, message));
+
 /** The form's errors, {field: message}; a member's fields are 'member.<index>.<field>'. */
 export function validateLoadBalancer(form) {
   const rules = {
     name: v.objectName(form.name),
     address: v.ipv4Address(form.address),
     port: v.port(form.port),
-    interval: between(form.interval, 1, 3600, 'The interval is between 1 and 3600 seconds.'),
-    timeout: between(form.timeout, 1, 3600, 'The timeout is between 1 and 3600 seconds.'),
-    retries: between(form.retries, 1, 10, 'max-retries is between 1 and 10.'),
-    httpPath: form.monitor === 'http' && !HTTP_PATH.test(form.httpPath)
+    interval: optionalBetween(form.interval, 1, 3600, 'The interval is between 1 and 3600 seconds.'),
+    timeout: optionalBetween(form.timeout, 1, 3600, 'The timeout is between 1 and 3600 seconds.'),
+    retries: optionalBetween(form.retries, 1, 10, 'max-retries is between 1 and 10.'),
+    httpPath: form.monitor === 'http' && given(form.httpPath) && !HTTP_PATH.test(form.httpPath)
       ? "An HTTP path starts with '/' and has no spaces." : null,
   };
-  if (!rules.interval && !rules.timeout && Number(form.timeout) >= Number(form.interval)) {
+  // With either left to its default, the controller checks the pair on the normalised entry.
+  if (given(form.interval) && given(form.timeout) && !rules.interval && !rules.timeout
+      && Number(form.timeout) >= Number(form.interval)) {
     rules.timeout = 'The timeout must be below the interval: a check ends before the next starts.';
   }
   const names = new Set();
@@ -51,24 +60,28 @@ export function validateLoadBalancer(form) {
     }
     endpoints.add(endpoint);
     rules[`member.${i}.port`] = port;
-    rules[`member.${i}.weight`] = between(member.weight, 1, 100, 'A weight is between 1 and 100.');
+    rules[`member.${i}.weight`] = optionalBetween(member.weight, 1, 100, 'A weight is between 1 and 100.');
   });
   return v.check(rules);
 }
 
-/** The load-balancer entry a valid form describes, as RESTCONF takes it. */
+/**
+ * The load-balancer entry a valid form describes, as RESTCONF takes it: only the leaves the user set, the
+ * controller applying the model's defaults to the rest (an HTTP path only with an http monitor chosen).
+ */
 export function loadBalancerOf(form) {
-  const monitor = { type: form.monitor, interval: Number(form.interval), timeout: Number(form.timeout),
-    'max-retries': Number(form.retries) };
-  if (form.monitor === 'http') monitor['http-path'] = form.httpPath;
-  return {
+  const monitor = givenLeaves([['type', form.monitor], ['interval', form.interval, Number],
+    ['timeout', form.timeout, Number], ['max-retries', form.retries, Number],
+    ['http-path', form.monitor === 'http' ? form.httpPath : '']]);
+  const entry = {
     name: form.name,
-    vip: { address: form.address, port: Number(form.port), protocol: form.protocol },
-    algorithm: form.algorithm,
+    vip: { address: form.address, port: Number(form.port), ...givenLeaves([['protocol', form.protocol]]) },
+    ...givenLeaves([['algorithm', form.algorithm]]),
     member: form.members.map((m) => ({ name: m.name, address: m.address, port: Number(m.port),
-      weight: Number(m.weight) })),
-    'health-monitor': monitor,
+      ...givenLeaves([['weight', m.weight, Number]]) })),
   };
+  if (Object.keys(monitor).length) entry['health-monitor'] = monitor;
+  return entry;
 }
 
 const COLOUR = { up: 'green', degraded: 'amber', down: 'red' };
@@ -82,8 +95,8 @@ export function balancerLight(lb) {
 }
 
 /**
- * Each configured member with its observed health and sessions: healthy is true, false, or null when
- * nothing is observed of it yet.
+ * Each configured member of a load balancer read withDefaults, with its observed health and sessions: healthy
+ * is true, false, or null when nothing is observed of it yet.
  */
 export function membersWithStatus(lb) {
   const observed = new Map((lb.status?.['member-status'] ?? []).map((s) => [s.name, s]));
@@ -92,7 +105,7 @@ export function membersWithStatus(lb) {
     return {
       name: member.name,
       endpoint: `${member.address}:${member.port}`,
-      weight: member.weight ?? 1,
+      weight: member.weight,
       healthy: status?.healthy ?? null,
       colour: status?.healthy === true ? 'green' : status?.healthy === false ? 'red' : 'grey',
       currentSessions: Number(status?.['current-sessions'] ?? 0),
@@ -104,10 +117,9 @@ export function membersWithStatus(lb) {
   });
 }
 
-/** A load balancer's health monitor as one line, with the model's defaults for what is left out. */
+/** A load balancer's health monitor as one line, for an entry read withDefaults (every leaf there). */
 export function monitorText(lb) {
-  const m = lb['health-monitor'] ?? {};
-  const type = m.type ?? 'tcp';
-  return `${type}${type === 'http' ? ` GET ${m['http-path'] ?? '/'}` : ''}, every ${m.interval ?? 5} s, `
-    + `timeout ${m.timeout ?? 2} s, down after ${m['max-retries'] ?? 3} failures`;
+  const m = lb['health-monitor'];
+  return `${m.type}${m.type === 'http' ? ` GET ${m['http-path']}` : ''}, every ${m.interval} s, `
+    + `timeout ${m.timeout} s, down after ${m['max-retries']} failures`;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { submitAdd } from '../src/forms.js';
+import { givenLeaves, submitAdd, unlessEmpty } from '../src/forms.js';
 import { restconf } from '../src/restconf.js';
 import * as v from '../src/validate.js';
 
@@ -48,4 +48,11 @@ test('a form that fails its own checks sends nothing and keeps the input', async
   assert.deepEqual(next.form, typed);
   assert.ok(next.errors.value);
   assert.equal(requests.length, 0);
+});
+
+test('only the leaves given go into a body', () => {
+  assert.deepEqual(givenLeaves([['a', ''], ['b', 'x'], ['c', ' '], ['d', '7', Number], ['e', undefined]]),
+    { b: 'x', d: 7 });
+  assert.equal(unlessEmpty('', () => 'wrong'), null);
+  assert.equal(unlessEmpty('1', () => 'wrong'), 'wrong');
 });

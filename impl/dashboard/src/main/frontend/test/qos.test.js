@@ -11,6 +11,11 @@ test('every field of the form goes into the policy', () => {
     maxBurstKbits: '', mark: true, dscp: '10' }), { name: 'ef', 'dscp-marking': { 'dscp-mark': 10 } });
 });
 
+test('a direction left at "default" is left out, for the controller to apply the model\'s default', () => {
+  assert.deepEqual(policyOf({ name: 'slow', description: '', nodes: [], limit: true, direction: '', maxKbps: '800',
+    maxBurstKbits: '', mark: false, dscp: '46' }), { name: 'slow', 'bandwidth-limit': { 'max-kbps': 800 } });
+});
+
 test('the dropped packets of each policy on each node are one series', () => {
   const dropped = { packets: '5', sample: [{ time: '2026-12-03T06:00:00Z', packets: '5' }] };
   assert.deepEqual(droppedSeries([{ name: 'slow', status: { 'node-status': [{ node: 'n1', dropped },

@@ -1,10 +1,12 @@
 import { useCallback } from 'preact/hooks';
+import { withDefaults } from '../modelDefaults.js';
 import { key } from '../restconf.js';
 import * as v from '../validate.js';
 import { Field, Input, Select, ServerError, list, useAction, useAddForm, usePoll } from '../ui.jsx';
 
 export function Dns({ api, readOnly }) {
-  const load = useCallback(async () => (await api.get('cnsmo-dns:dns'))?.['cnsmo-dns:dns'] ?? {}, [api]);
+  const load = useCallback(async () => withDefaults('cnsmo-dns:dns',
+    (await api.get('cnsmo-dns:dns'))?.['cnsmo-dns:dns'] ?? {}), [api]);
   const { data, error, reload } = usePoll(load, 5000);
   const remove = useAction();
 
@@ -14,9 +16,9 @@ export function Dns({ api, readOnly }) {
       <ServerError message={error ?? remove.error} />
       {data && (
         <p class="muted">
-          Domain <b>{data.domain ?? 'overlay'}</b>, server {data.enabled ? 'enabled' : 'disabled'}
+          Domain <b>{data.domain}</b>, server {data.enabled ? 'enabled' : 'disabled'}
           {data.status?.state && `, ${data.status.state}`}{data.status?.reason && ` (${data.status.reason})`}.
-          Every node with an overlay address also answers as &lt;node&gt;.{data.domain ?? 'overlay'}.
+          Every node with an overlay address also answers as &lt;node&gt;.{data.domain}.
         </p>
       )}
       <table data-testid="record-list">

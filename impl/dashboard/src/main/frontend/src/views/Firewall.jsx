@@ -1,14 +1,13 @@
 import { useCallback, useState } from 'preact/hooks';
+import { ADDRESS_MATCHES, EMPTY_RULE, ruleOf, validateRule, withPorts } from '../firewall.js';
+import { DEFAULT_PLACEHOLDER } from '../forms.js';
+import { withDefaults } from '../modelDefaults.js';
 import { key } from '../restconf.js';
-import * as v from '../validate.js';
 import { deleteRuleInput, findingOf, previewOf, putRuleInput, reachabilityAnswer, reachabilityInput }
   from '../verification.js';
 import { Field, Input, Select, ServerError, list, useAction, useAddForm, usePoll } from '../ui.jsx';
 
 const WHAT_IF = 'cnsmo-verification:what-if';
-
-const EMPTY = { name: '', node: '', direction: 'in', protocol: 'tcp', portKind: 'single', port: '', lower: '',
-  upper: '', addressMatch: 'destination', addressRange: '0.0.0.0/0', action: 'drop', priority: '100' };
 
 function ports(rule) {
   if (rule['destination-port'] !== undefined) return `${rule['destination-port']}`;
@@ -19,7 +18,7 @@ function ports(rule) {
 export function Firewall({ api, readOnly }) {
   const load = useCallback(async () => {
     const [rules, nodes] = await Promise.all([api.get('cnsmo-firewall:firewall'), api.get('cnsmo-nodes:nodes')]);
-    return { rules: list(rules, 'cnsmo-firewall:firewall', 'rule'),
+    return { rules: withDefaults('cnsmo-firewall:firewall/rule', list(rules, 'cnsmo-firewall:firewall', 'rule')),
       nodes: list(nodes, 'cnsmo-nodes:nodes', 'node').map((n) => n.name) };
   }, [api]);
   const { data, error, reload } = usePoll(load, 5000);
@@ -57,11 +56,11 @@ export function Firewall({ api, readOnly }) {
               <td>{rule.name}</td>
               <td>{rule.node ?? 'every node'}</td>
               <td>{rule.direction}</td>
-              <td>{rule.protocol ?? 'any'}</td>
+              <td>{rule.protocol}</td>
               <td>{ports(rule)}</td>
-              <td>{rule['address-match'] ?? 'destination'} {rule['address-range'] ?? '0.0.0.0/0'}</td>
+              <td>{rule['address-match']} {rule['address-range']}</td>
               <td>{rule.action}</td>
-              <td>{rule.priority ?? 100}</td>
+              <td>{rule.priority}</td>
               <td>{rule.statistics?.packets ?? 0}</td>
               <td class="finding">{findingOf(rule)?.text}</td>
               <td>
@@ -76,30 +75,6 @@ export function Firewall({ api, readOnly }) {
       {!readOnly && data && <RuleForm api={api} nodes={data.nodes} onAdded={reload} />}
     </section>
   );
-}
-
-const withPorts = (form) => form.protocol === 'tcp' || form.protocol === 'udp';
-
-function validateRule(form) {
-  return v.check({
-    name: v.objectName(form.name),
-    port: withPorts(form) && form.portKind === 'single' ? v.port(form.port) : null,
-    range: withPorts(form) && form.portKind === 'range' ? v.portRange(form.lower, form.upper) : null,
-    addressRange: v.ipv4Prefix(form.addressRange),
-    priority: v.priority(form.priority),
-  });
-}
-
-function ruleOf(form) {
-  const rule = { name: form.name, direction: form.direction, protocol: form.protocol,
-    'address-match': form.addressMatch, 'address-range': form.addressRange, action: form.action,
-    priority: Number(form.priority) };
-  if (form.node) rule.node = form.node;
-  if (withPorts(form) && form.portKind === 'single') rule['destination-port'] = Number(form.port);
-  if (withPorts(form) && form.portKind === 'range') {
-    rule['destination-port-range'] = { lower: Number(form.lower), upper: Number(form.upper) };
-  }
-  return rule;
 }
 
 /** What a change would newly block and allow, and the user's choice to make it or not. */
@@ -181,7 +156,7 @@ function RuleForm({ api, nodes, onAdded }) {
   // The preview of the typed rule; typing again withdraws it, so what is confirmed is what was previewed.
   const [preview, setPreview] = useState(null);
   const previewing = useAction();
-  const { form, errors, error, busy, set: setField, submit } = useAddForm(EMPTY, {
+  const { form, errors, error, busy, set: setField, submit } = useAddForm(EMPTY_RULE, {
     validate: validateRule,
     create: (f) => api.createEntry('cnsmo-firewall:firewall', 'cnsmo-firewall:rule', ruleOf(f), 'firewall rule'),
     onAdded: async () => {
@@ -242,17 +217,18 @@ function RuleForm({ api, nodes, onAdded }) {
       )}
       <Field label="Address matches" name="addressMatch">
         <Select name="addressMatch" value={form.addressMatch} onChange={set('addressMatch')}
-          options={[['destination'], ['source']]} />
+          options={ADDRESS_MATCHES} />
       </Field>
       <Field label="Address range" name="addressRange" error={errors.addressRange}>
-        <Input name="addressRange" value={form.addressRange} onInput={set('addressRange')} />
+        <Input name="addressRange" value={form.addressRange} onInput={set('addressRange')}
+          placeholder={DEFAULT_PLACEHOLDER} />
       </Field>
       <Field label="Action" name="action">
         <Select name="action" value={form.action} onChange={set('action')}
           options={[['accept'], ['drop'], ['reject', 'reject (refuse actively)']]} />
       </Field>
       <Field label="Priority (1-1000, higher wins)" name="priority" error={errors.priority}>
-        <Input name="priority" value={form.priority} onInput={set('priority')} />
+        <Input name="priority" value={form.priority} onInput={set('priority')} placeholder={DEFAULT_PLACEHOLDER} />
       </Field>
       <ServerError message={error} />
       <button type="submit" disabled={busy || previewing.busy}>Preview rule</button>

@@ -1,4 +1,6 @@
 import { useCallback } from 'preact/hooks';
+import { DEFAULT_PLACEHOLDER } from '../forms.js';
+import { withDefaults } from '../modelDefaults.js';
 import { key } from '../restconf.js';
 import * as lbs from '../loadbalancers.js';
 import { Field, Input, Light, Select, ServerError, list, useAction, useAddForm, usePoll } from '../ui.jsx';
@@ -7,7 +9,8 @@ const PATH = 'cnsmo-load-balancers:load-balancers';
 
 /** Load balancers: each with its state, its members' health lights and sessions; add and delete. */
 export function LoadBalancers({ api, readOnly }) {
-  const load = useCallback(async () => list(await api.get(PATH), PATH, 'load-balancer'), [api]);
+  const load = useCallback(async () => withDefaults(`${PATH}/load-balancer`,
+    list(await api.get(PATH), PATH, 'load-balancer')), [api]);
   const { data, error, reload } = usePoll(load, 2000);
   const remove = useAction();
 
@@ -27,8 +30,8 @@ export function LoadBalancers({ api, readOnly }) {
             <Light {...lbs.balancerLight(lb)} />
           </h3>
           <dl class="facts">
-            <dt>VIP</dt><dd>{lb.vip?.address}:{lb.vip?.port} ({lb.vip?.protocol ?? 'tcp'})</dd>
-            <dt>Algorithm</dt><dd>{lb.algorithm ?? 'round-robin'}</dd>
+            <dt>VIP</dt><dd>{lb.vip.address}:{lb.vip.port} ({lb.vip.protocol})</dd>
+            <dt>Algorithm</dt><dd>{lb.algorithm}</dd>
             <dt>Health monitor</dt><dd>{lbs.monitorText(lb)}</dd>
           </dl>
           <table data-testid="member-list">
@@ -83,11 +86,11 @@ function LoadBalancerForm({ api, onAdded }) {
       <Field label="Protocol" name="protocol"><Select name="protocol" value={form.protocol} onChange={set('protocol')} options={lbs.PROTOCOLS} /></Field>
       <Field label="Algorithm" name="algorithm"><Select name="algorithm" value={form.algorithm} onChange={set('algorithm')} options={lbs.ALGORITHMS} /></Field>
       <Field label="Health check" name="monitor"><Select name="monitor" value={form.monitor} onChange={set('monitor')} options={lbs.MONITORS} /></Field>
-      <Field label="Interval (s)" name="interval" error={errors.interval}><Input name="interval" value={form.interval} onInput={set('interval')} /></Field>
-      <Field label="Timeout (s)" name="timeout" error={errors.timeout}><Input name="timeout" value={form.timeout} onInput={set('timeout')} /></Field>
-      <Field label="Failures before down" name="retries" error={errors.retries}><Input name="retries" value={form.retries} onInput={set('retries')} /></Field>
+      <Field label="Interval (s)" name="interval" error={errors.interval}><Input name="interval" value={form.interval} onInput={set('interval')} placeholder={DEFAULT_PLACEHOLDER} /></Field>
+      <Field label="Timeout (s)" name="timeout" error={errors.timeout}><Input name="timeout" value={form.timeout} onInput={set('timeout')} placeholder={DEFAULT_PLACEHOLDER} /></Field>
+      <Field label="Failures before down" name="retries" error={errors.retries}><Input name="retries" value={form.retries} onInput={set('retries')} placeholder={DEFAULT_PLACEHOLDER} /></Field>
       {form.monitor === 'http' && (
-        <Field label="HTTP path" name="httpPath" error={errors.httpPath}><Input name="httpPath" value={form.httpPath} onInput={set('httpPath')} /></Field>
+        <Field label="HTTP path" name="httpPath" error={errors.httpPath}><Input name="httpPath" value={form.httpPath} onInput={set('httpPath')} placeholder={DEFAULT_PLACEHOLDER} /></Field>
       )}
       <h3>Members</h3>
       {form.members.map((m, i) => (
@@ -102,7 +105,8 @@ function LoadBalancerForm({ api, onAdded }) {
             <Input name={`member.${i}.port`} value={m.port} onInput={setMember(i, 'port')} placeholder="8080" />
           </Field>
           <Field label="Weight" name={`member.${i}.weight`} error={errors[`member.${i}.weight`]}>
-            <Input name={`member.${i}.weight`} value={m.weight} onInput={setMember(i, 'weight')} />
+            <Input name={`member.${i}.weight`} value={m.weight} onInput={setMember(i, 'weight')}
+              placeholder={DEFAULT_PLACEHOLDER} />
           </Field>
           {form.members.length > 1 && (
             <button type="button" class="danger" onClick={() => set('members')(form.members.filter((_, j) => j !== i))}>

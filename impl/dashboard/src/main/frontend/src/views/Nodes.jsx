@@ -1,4 +1,5 @@
 import { useCallback } from 'preact/hooks';
+import { withDefaults } from '../modelDefaults.js';
 import { key } from '../restconf.js';
 import { serviceLights } from '../lights.js';
 import * as v from '../validate.js';
@@ -6,9 +7,11 @@ import { Field, Input, Light, ServerError, list, useAction, useAddForm, usePoll 
 import { FilterChart } from './FilterChart.jsx';
 import { NodeQos } from './Qos.jsx';
 
+const NODE = 'cnsmo-nodes:nodes/node';
+
 export function NodeList({ api }) {
-  const load = useCallback(async () => list(await api.get('cnsmo-nodes:nodes'), 'cnsmo-nodes:nodes', 'node'),
-    [api]);
+  const load = useCallback(async () => withDefaults(NODE,
+    list(await api.get('cnsmo-nodes:nodes'), 'cnsmo-nodes:nodes', 'node')), [api]);
   const { data, error } = usePoll(load, 5000);
   return (
     <section>
@@ -41,7 +44,7 @@ export function NodeDetail({ api, name, readOnly }) {
       api.get('cnsmo-dns:dns/status'),
     ]);
     return {
-      node: list(node, 'cnsmo-nodes:node')[0],
+      node: withDefaults(NODE, list(node, 'cnsmo-nodes:node'))[0],
       filters: list(filters, 'cnsmo-traffic-filters:traffic-filters', 'filter').filter((f) => f.node === name),
       dns: dns?.['cnsmo-dns:status'],
     };

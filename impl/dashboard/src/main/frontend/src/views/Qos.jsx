@@ -1,26 +1,32 @@
 import { useCallback } from 'preact/hooks';
+import { DEFAULT_OPTION } from '../forms.js';
+import { withDefaults } from '../modelDefaults.js';
 import { key } from '../restconf.js';
 import * as v from '../validate.js';
 import { Field, Input, Select, ServerError, list, useAction, useAddForm, usePoll } from '../ui.jsx';
 import { FilterChart } from './FilterChart.jsx';
 import { droppedSeries, nodeStates, policiesOfNode, policyOf } from './qosModel.js';
 
-const EMPTY = { name: '', description: '', nodes: [], limit: true, direction: 'egress', maxKbps: '', maxBurstKbits: '',
+// The limit's direction has a model default: it starts at "default" and is then left to the controller.
+const EMPTY = { name: '', description: '', nodes: [], limit: true, direction: '', maxKbps: '', maxBurstKbits: '',
   mark: false, dscp: '46' };
 const DSCP = [0, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 46, 48, 56];
+
+/** The policies of a read of cnsmo-qos:qos, with the model's defaults. */
+const policies = (qos) => withDefaults('cnsmo-qos:qos/policy', list(qos, 'cnsmo-qos:qos', 'policy'));
 
 function limitText(policy) {
   const limit = policy['bandwidth-limit'];
   if (!limit) return 'none';
   const burst = limit['max-burst-kbits'] ? `, burst ${limit['max-burst-kbits']} kbit` : '';
-  return `${limit['max-kbps']} kbit/s ${limit.direction ?? 'egress'}${burst}`;
+  return `${limit['max-kbps']} kbit/s ${limit.direction}${burst}`;
 }
 
 export function Qos({ api, readOnly }) {
   const load = useCallback(async () => {
     // RESTCONF answers with configuration and observed state (status) together.
     const [qos, nodes] = await Promise.all([api.get('cnsmo-qos:qos'), api.get('cnsmo-nodes:nodes')]);
-    return { policies: list(qos, 'cnsmo-qos:qos', 'policy'),
+    return { policies: policies(qos),
       nodes: list(nodes, 'cnsmo-nodes:nodes', 'node').map((n) => n.name) };
   }, [api]);
   const { data, error, reload } = usePoll(load, 5000);
@@ -106,7 +112,8 @@ function PolicyForm({ api, nodes, onAdded }) {
       {form.limit && (
         <Field label="Direction" name="direction">
           <Select name="direction" value={form.direction} onChange={set('direction')}
-            options={[['egress', 'egress (what the node sends)'], ['ingress', 'ingress (what it receives)']]} />
+            options={[DEFAULT_OPTION, ['egress', 'egress (what the node sends)'],
+              ['ingress', 'ingress (what it receives)']]} />
         </Field>
       )}
       {form.limit && (
@@ -136,7 +143,7 @@ function PolicyForm({ api, nodes, onAdded }) {
 
 /** The node page's QoS line: the policies naming the node and whether its switch enforces them. */
 export function NodeQos({ api, name }) {
-  const load = useCallback(async () => list(await api.get('cnsmo-qos:qos'), 'cnsmo-qos:qos', 'policy'), [api]);
+  const load = useCallback(async () => policies(await api.get('cnsmo-qos:qos')), [api]);
   const { data } = usePoll(load, 5000);
   const mine = data ? policiesOfNode(data, name) : [];
   return (

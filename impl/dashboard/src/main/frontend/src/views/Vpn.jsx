@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { withDefaults } from '../modelDefaults.js';
 import * as v from '../validate.js';
 import { Field, Input, ServerError, list, useAction, usePoll } from '../ui.jsx';
 
@@ -41,7 +42,8 @@ function CopyButton({ text, label = 'Copy' }) {
 }
 
 export function Vpn({ api, readOnly }) {
-  const load = useCallback(async () => (await api.get('cnsmo-vpn:vpn'))?.['cnsmo-vpn:vpn'] ?? {}, [api]);
+  const load = useCallback(async () => withDefaults('cnsmo-vpn:vpn',
+    (await api.get('cnsmo-vpn:vpn'))?.['cnsmo-vpn:vpn'] ?? {}), [api]);
   const { data, error, reload } = usePoll(load, 5000);
   const revoke = useAction();
   const server = data?.server;
@@ -53,7 +55,7 @@ export function Vpn({ api, readOnly }) {
       {server && (
         <p class="muted">
           Server {server.enabled ? 'enabled' : 'disabled'} on {server['public-address'] ?? '(no public address)'}:
-          {server.port ?? 1194}/{server.protocol ?? 'udp'}, subnet {server.subnet ?? '10.8.0.0/24'}
+          {server.port}/{server.protocol}, subnet {server.subnet}
           {server.status?.state && `, ${server.status.state}`}{server.status?.reason && ` (${server.status.reason})`}.
         </p>
       )}

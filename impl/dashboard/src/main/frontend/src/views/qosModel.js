@@ -1,4 +1,5 @@
 // QoS policies as the dashboard shows and writes them: pure, tested with node --test.
+import { givenLeaves } from '../forms.js';
 
 const list = (value, ...path) => path.reduce((v, p) => v?.[p], value) ?? [];
 
@@ -13,13 +14,13 @@ export function droppedSeries(policies) {
     .map((n) => ({ name: `${p.name} on ${n.node}`, status: { statistics: n.dropped } })));
 }
 
-/** The policy a filled-in form describes (every field of cnsmo-qos:policy). */
+/** The policy a filled-in form describes (every field of cnsmo-qos:policy the user set). */
 export function policyOf(form) {
   const policy = { name: form.name };
   if (form.nodes.length) policy.node = form.nodes;
   if (form.description) policy.description = form.description;
   if (form.limit) {
-    policy['bandwidth-limit'] = { direction: form.direction, 'max-kbps': Number(form.maxKbps) };
+    policy['bandwidth-limit'] = { ...givenLeaves([['direction', form.direction]]), 'max-kbps': Number(form.maxKbps) };
     if (form.maxBurstKbits !== '') policy['bandwidth-limit']['max-burst-kbits'] = Number(form.maxBurstKbits);
   }
   if (form.mark) policy['dscp-marking'] = { 'dscp-mark': Number(form.dscp) };

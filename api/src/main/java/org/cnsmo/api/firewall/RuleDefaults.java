@@ -15,8 +15,9 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule.A
 /**
  * A firewall rule's leaves with the model's defaults applied: the one place where the defaults of
  * {@code cnsmo-firewall} (protocol any, address-match destination, address-range 0.0.0.0/0, priority 100)
- * are written in Java. The validator and the SDN renderer read a rule through these; the dashboard reads
- * rules with RESTCONF's {@code with-defaults=report-all}, so the YANG model stays the only other copy.
+ * are written in Java. The validator and the SDN renderer read a rule through these. The YANG model stays the
+ * only other copy: RESTCONF (netconf 9.0.1) refuses {@code with-defaults=report-all}, so the dashboard fills in
+ * the defaults its build reads from the YANG modules (impl/dashboard/src/main/frontend/yang-defaults.mjs).
  */
 public final class RuleDefaults {
     /** The YANG default of {@code protocol}. */
