@@ -22,6 +22,8 @@ import org.cnsmo.api.firewall.RuleVerificationReports;
 import org.cnsmo.api.nodes.NodeStatusReports;
 import org.cnsmo.sdn.conntrack.ConntrackExtension;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
+import org.cnsmo.sdn.readback.ReadBackListener;
+import org.cnsmo.sdn.readback.ReadBackListeners;
 import org.cnsmo.sdn.reject.RejectResponder;
 import org.cnsmo.sdn.render.Guard;
 import org.cnsmo.sdn.render.ListListener;
@@ -52,15 +54,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The SDN service: renders traffic filters, firewall rules and QoS policies onto the nodes' switches (see
  * {@link org.cnsmo.sdn.pipeline.Pipeline}), keeps them reconciled, answers rejected packets and
- * publishes counters and, in the same entries, what the verifier reports of each rule. One instance per
- * controller: in a cluster, every member would render, so a
- * cluster deployment needs a singleton service first.
+ * publishes counters and, in the same entries, what the verifier reports of each rule. What it reads back from
+ * the switches goes on to every {@link ReadBackListener} registered (the verifier's deployment check). One
+ * instance per controller: in a cluster, every member would render, so a cluster deployment needs a singleton
+ * service first.
  */
 @Component(service = RuleVerificationReports.class, immediate = true)
 public final class SdnService implements RuleVerificationReports, AutoCloseable {
@@ -81,6 +87,7 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
     /** Listener registrations, closed first so that nothing new reaches the renderer's thread. */
     private final List<Registration> registrations = new ArrayList<>();
     private final StatusWriter status;
+    private final ReadBackListeners readBackListeners = new ReadBackListeners();
     private final SwitchRenderer renderer;
     private final ScheduledFuture<?> poller;
 
@@ -94,7 +101,7 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
         final var switches = new SwitchRpcs(rpcService);
         status = new StatusWriter(dataBroker, executor, nodeStatus);
         renderer = new SwitchRenderer(status, switches, new MeterRpcs(rpcService), executor, Clock.systemUTC(),
-            POLL_SLICES);
+            POLL_SLICES, readBackListeners);
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(),
@@ -160,6 +167,23 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
         } catch (RejectedExecutionException e) {
             LOG.debug("The renderer is stopping; rule findings not published", e);
         }
+    }
+
+    /** A bundle wants what the polls read back: it gets the next read of every switch, changed or not. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void addReadBackListener(final ReadBackListener listener) {
+        readBackListeners.add(listener);
+        try {
+            executor.execute(() -> Guard.run(LOG, () -> "Handing read-back flows on again failed",
+                renderer::handOnReadBacksAgain));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("The renderer is stopping; read-back flows not handed on", e);
+        }
+    }
+
+    void removeReadBackListener(final ReadBackListener listener) {
+        readBackListeners.remove(listener);
     }
 
     private void own(final Registration registration) {

@@ -7,6 +7,7 @@
  */
 package org.cnsmo.verifier;
 
+import java.util.Locale;
 import java.util.function.LongFunction;
 import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.verifier.FlowRule.Action;
@@ -22,6 +23,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instru
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.GoToTableCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4Match;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchArbitraryBitMask;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.TcpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.UdpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.general.rev140714.GeneralExtensionListGrouping;
@@ -60,7 +62,7 @@ public final class FlowReader {
             space = space(match);
             final var inPort = match.getInPort();
             if (inPort != null) {
-                fromUplink = inPort.equals(uplink);
+                fromUplink = port(inPort.getValue()).equals(port(uplink.getValue()));
             }
             refusal = match.getTcpFlagsMatch() != null || match.getIcmpv4Match() != null
                 && match.getIcmpv4Match().getIcmpv4Type() != null;
@@ -88,7 +90,7 @@ public final class FlowReader {
                             return rule(flow, space, fromUplink, ctState, ctMask, refusal, Action.DROP, -1, elements);
                         } else if (act instanceof OutputActionCase output) {
                             final var port = output.getOutputAction().getOutputNodeConnector().getValue();
-                            action = OutputPortValues.CONTROLLER.getName().equals(port) ? Action.REJECT
+                            action = OutputPortValues.CONTROLLER.getName().equals(port(port)) ? Action.REJECT
                                 : Action.FORWARD;
                         } else if (act instanceof ConntrackGrouping conntrack && conntrack.getConntrack() != null
                                 && !Boolean.TRUE.equals(conntrack.getConntrack().getCommit())) {
@@ -100,6 +102,14 @@ public final class FlowReader {
             }
         }
         return rule(flow, space, fromUplink, ctState, ctMask, refusal, action, next, elements);
+    }
+
+    /**
+     * A port without the switch's id: CNSMO writes {@code openflow:<dpid>:1}, a switch's read-back flows say
+     * {@code 1}; reserved ports such as CONTROLLER alike.
+     */
+    private static String port(final String value) {
+        return value.substring(value.lastIndexOf(':') + 1).toUpperCase(Locale.ROOT);
     }
 
     private static FlowRule rule(final Flow flow, final Space space, final Boolean fromUplink, final long ctState,
@@ -133,6 +143,18 @@ public final class FlowReader {
             if (ipv4.getIpv4Destination() != null) {
                 destination = Range.of(Ipv4Network.parse(ipv4.getIpv4Destination().getValue()));
             }
+        } else if (match.getLayer3Match() instanceof Ipv4MatchArbitraryBitMask ipv4) {
+            // the form in which the OpenFlow plugin may read a masked address back
+            if (ipv4.getIpv4SourceAddressNoMask() != null) {
+                source = masked(ipv4.getIpv4SourceAddressNoMask().getValue(),
+                    ipv4.getIpv4SourceArbitraryBitmask() == null ? null
+                        : ipv4.getIpv4SourceArbitraryBitmask().getValue());
+            }
+            if (ipv4.getIpv4DestinationAddressNoMask() != null) {
+                destination = masked(ipv4.getIpv4DestinationAddressNoMask().getValue(),
+                    ipv4.getIpv4DestinationArbitraryBitmask() == null ? null
+                        : ipv4.getIpv4DestinationArbitraryBitmask().getValue());
+            }
         }
         if (match.getLayer4Match() instanceof TcpMatch tcp && tcp.getTcpDestinationPort() != null) {
             port = ports(tcp.getTcpDestinationPort().getValue(), tcp.getTcpDestinationPortMask() == null ? null
@@ -142,6 +164,16 @@ public final class FlowReader {
                 : udp.getUdpDestinationPortMask().getValue());
         }
         return new Space(source, destination, protocol, port);
+    }
+
+    /**
+     * The addresses an address/mask matches: a prefix for a contiguous mask (the only kind CNSMO writes), else
+     * the smallest range holding them all.
+     */
+    private static Range masked(final String address, final String mask) {
+        final long value = Integer.toUnsignedLong(Ipv4Network.parseAddress(address));
+        return mask == null ? Range.of(value)
+            : Range.ofMask(value, Integer.toUnsignedLong(Ipv4Network.parseAddress(mask)), Integer.SIZE);
     }
 
     private static Range ports(final Uint16 value, final Uint16 mask) {

@@ -159,6 +159,37 @@ public final class Overlay {
         return new Overlay(builder);
     }
 
+    /**
+     * The same overlay with one node's switch holding other flows: those read back from it, for example.
+     *
+     * @param node the node's name
+     * @param tables its switch's flows, or null for no CNSMO switch
+     * @return the overlay, or this one when it has no such node
+     */
+    public Overlay withTables(final String node, final @Nullable SwitchTables tables) {
+        final var old = nodes.get(node);
+        return old == null ? this : new Overlay(this, new NodeView(node, old.address(), tables));
+    }
+
+    private Overlay(final Overlay base, final NodeView replaced) {
+        final var nodeMap = new TreeMap<>(base.nodes);
+        nodeMap.put(replaced.name(), replaced);
+        nodes = Collections.unmodifiableMap(nodeMap);
+        final var byAddress = new HashMap<>(base.nodesByAddress);
+        if (replaced.address() >= 0) {
+            byAddress.put(replaced.address(), replaced);
+        }
+        nodesByAddress = Map.copyOf(byAddress);
+        clients = base.clients;
+        balancers = base.balancers;
+        balancersByVip = base.balancersByVip;
+        names = base.names;
+        subnet = base.subnet;
+        server = base.server;
+        rules = base.rules;
+        filters = base.filters;
+    }
+
     /** The flows the SDN pipeline generates for one node's switch. */
     public static List<Flow> flows(final SwitchBinding binding, final List<RuleIntent> rules,
             final List<FilterIntent> filters) {

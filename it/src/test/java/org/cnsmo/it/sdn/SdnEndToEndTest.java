@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,6 +56,7 @@ class SdnEndToEndTest {
     private static final String FILTERS = "cnsmo-traffic-filters:traffic-filters/filter=";
     private static final String RULES = "cnsmo-firewall:firewall/rule=";
     private static final String QOS = "cnsmo-qos:qos/policy=";
+    private static final String DEPLOYMENT = "cnsmo-verification:deployment/node=";
     /**
      * Every node bridge carries twenty base flows: classification (2), the stateful frame of each firewall
      * table (track, invalid, established, related, new, not IP: 6 each, and in table 10 untracked resets and
@@ -412,6 +414,8 @@ class SdnEndToEndTest {
         final var intended = dataplane.flows(BRIDGE_A);
         final var ruleFlow = intended.stream().filter(flow -> flow.contains("tp_dst=7005")).findFirst().orElseThrow();
         final var cookie = ruleFlow.substring(ruleFlow.indexOf("cookie=") + 7, ruleFlow.indexOf(','));
+        await("the verifier finds A's switch as intended").until(() -> matchesIntent(client, "sdn.A"));
+        final var seenBefore = lastDifferenceSeenAt(client, "sdn.A");
 
         dataplane.modFlows(BRIDGE_A, "table=10,cookie=" + cookie + "/-1,actions=goto_table:30");
         final long tampered = System.nanoTime();
@@ -422,6 +426,16 @@ class SdnEndToEndTest {
             .until(() -> intended.equals(dataplane.flows(BRIDGE_A)));
         System.out.printf("mod-flows on a drop rule repaired in %d ms%n", (System.nanoTime() - tampered) / 1_000_000);
         assertFalse(dataplane.connect(HOST_B, IP_A, 7005).connected(), "7005 is dropped again");
+        // deployment vs intent: the tampered switch was reported as differing on 7005, and matches again
+        await("the tampered switch reported as differing").until(() -> {
+            final var last = lastDifference(client, "sdn.A");
+            return last != null && !last.get("seen-at").getAsString().equals(seenBefore)
+                && last.get("port-lower").getAsInt() <= 7005 && last.get("port-upper").getAsInt() >= 7005
+                && "drop".equals(last.get("intended").getAsString())
+                && "accept".equals(last.get("deployed").getAsString());
+        });
+        System.out.println("deployment difference seen: " + lastDifference(client, "sdn.A").get("summary"));
+        await("the repaired switch matches the intent again").until(() -> matchesIntent(client, "sdn.A"));
 
         assertStatus(204, client.delete(RULES + "no-7005"));
         await("rule flows gone").until(() -> dataplane.flows(BRIDGE_A).size() == intended.size() - 1);
@@ -702,6 +716,36 @@ class SdnEndToEndTest {
         assertStatus(204, client.delete(RULES + "reject-9101"));
         assertStatus(204, client.delete(RULES + "drop-7100"));
         await("rule flows gone").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS);
+    }
+
+    /** Whether the verifier last found a node's switch holding the intended reachability. */
+    private static boolean matchesIntent(final RestconfClient client, final String node)
+            throws IOException, InterruptedException {
+        final var response = client.getOperational(DEPLOYMENT + node);
+        if (response.status() != 200) {
+            return false;
+        }
+        final var entry = response.json().getAsJsonObject().getAsJsonArray("cnsmo-verification:node").get(0)
+            .getAsJsonObject();
+        return entry.has("matches-intent") && entry.get("matches-intent").getAsBoolean();
+    }
+
+    /** The last difference the verifier found between a node's switch and the intent, or null. */
+    private static JsonObject lastDifference(final RestconfClient client, final String node)
+            throws IOException, InterruptedException {
+        final var response = client.getOperational(DEPLOYMENT + node);
+        if (response.status() != 200) {
+            return null;
+        }
+        final var entry = response.json().getAsJsonObject().getAsJsonArray("cnsmo-verification:node").get(0)
+            .getAsJsonObject();
+        return entry.has("last-difference") ? entry.getAsJsonObject("last-difference") : null;
+    }
+
+    private static String lastDifferenceSeenAt(final RestconfClient client, final String node)
+            throws IOException, InterruptedException {
+        final var last = lastDifference(client, node);
+        return last == null ? "" : last.get("seen-at").getAsString();
     }
 
     private static String ruleState(final RestconfClient client, final String rule)

@@ -26,6 +26,7 @@ import org.cnsmo.sdn.pipeline.Owner;
 import org.cnsmo.sdn.pipeline.RuleIntent;
 import org.cnsmo.sdn.pipeline.SwitchAdmission;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
+import org.cnsmo.sdn.readback.ReadBackListener;
 import org.cnsmo.sdn.stats.CounterHistory;
 import org.cnsmo.sdn.stats.FlowCounters;
 import org.cnsmo.sdn.stats.StatusWriter;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * {@link SwitchWriter} like any other change: a flow whose actions were changed or that went missing is
  * put again, flows the plan does not have (an old version of an intent, an owner deleted while the
  * switch was away, every CNSMO flow on a switch bound to no node) are removed. It publishes counters and
- * filter states of the admitted switches.
+ * filter states of the admitted switches, and hands what it read of them on to a {@link ReadBackListener}.
  *
  * <p>Confined to one thread: every method must run on the executor given to the constructor.
  */
@@ -95,6 +96,16 @@ public final class SwitchRenderer {
         // a value
     }
 
+    /**
+     * What was last handed on to the read-back listener of a switch.
+     *
+     * @param node the node it was bound to
+     * @param forms the forms of its flows, or null to hand the next read on whatever it holds
+     */
+    private record ReadBack(String node, Map<Long, List<FlowForm>> forms) {
+        // a value
+    }
+
     private final FlowPlan plan = new FlowPlan();
     /** The admitted switches: connected, bound to a node, and connecting from that node's address. */
     private final Set<Uint64> connected = new HashSet<>();
@@ -110,6 +121,8 @@ public final class SwitchRenderer {
     /** Per VPN client (node) name, the overlay address the VPN assigns it. */
     private final Map<String, String> overlayAddresses = new HashMap<>();
     private final Map<Uint64, SwitchSnapshot> snapshots = new HashMap<>();
+    /** Per admitted switch, what was last handed on to the read-back listener. */
+    private final Map<Uint64, ReadBack> readBacks = new HashMap<>();
     /** Per switch, the cookies whose flows are missing, extra or unowned there, with when that was first seen. */
     private final Map<Uint64, Map<Long, Instant>> suspects = new HashMap<>();
     /** The forms of each owner's planned flows, kept while the plan keeps the same list of flows. */
@@ -129,6 +142,7 @@ public final class SwitchRenderer {
     private final SwitchWriter writer;
     private final QosRenderer qos;
     private final StatusWriter status;
+    private final ReadBackListener readBackListener;
     private final SwitchRpcs switches;
     private final Executor executor;
     private final Clock clock;
@@ -144,13 +158,17 @@ public final class SwitchRenderer {
      * @param executor the renderer's thread
      * @param clock the clock
      * @param slices how many polls read every switch once
+     * @param readBackListener receives the flows read back from each admitted switch
      */
+    @SuppressWarnings("checkstyle:ParameterNumber")
     public SwitchRenderer(final StatusWriter status, final SwitchRpcs switches,
-            final QosRenderer.MeterMods meters, final Executor executor, final Clock clock, final int slices) {
+            final QosRenderer.MeterMods meters, final Executor executor, final Clock clock, final int slices,
+            final ReadBackListener readBackListener) {
         writer = new SwitchWriter(switches, new Refused(), executor);
         qos = meters == null ? null : new QosRenderer(plan, writer, meters, status, executor, clock);
         this.slices = slices;
         this.status = status;
+        this.readBackListener = Objects.requireNonNull(readBackListener);
         this.switches = switches;
         this.executor = executor;
         this.clock = clock;
@@ -308,6 +326,7 @@ public final class SwitchRenderer {
             }
             snapshots.remove(datapathId);
             suspects.remove(datapathId);
+            readBackGone(datapathId);
         }
         if (!present && writing.remove(datapathId)) {
             writer.disconnected(datapathId);
@@ -395,7 +414,40 @@ public final class SwitchRenderer {
         if (admitted) {
             snapshots.put(datapathId, snapshot);
             publishCounters(datapathId);
+            handOnReadBack(datapathId, snapshot);
         }
+    }
+
+    /**
+     * Hands the flows read from an admitted switch on when they differ from those handed on last, but only when
+     * nothing is being sent to it (a repair just sent, say): such a read may show the switch before the change.
+     */
+    private void handOnReadBack(final Uint64 datapathId, final SwitchSnapshot snapshot) {
+        final var binding = plan.bindingOf(datapathId);
+        if (binding == null || writer.busy(datapathId)) {
+            return;
+        }
+        final var last = readBacks.get(datapathId);
+        if (last != null && last.node().equals(binding.node()) && snapshot.forms().equals(last.forms())) {
+            return;
+        }
+        if (last != null && !last.node().equals(binding.node())) {
+            readBackListener.gone(last.node());
+        }
+        readBacks.put(datapathId, new ReadBack(binding.node(), snapshot.forms()));
+        readBackListener.readBack(binding.node(), snapshot.flows());
+    }
+
+    private void readBackGone(final Uint64 datapathId) {
+        final var last = readBacks.remove(datapathId);
+        if (last != null) {
+            readBackListener.gone(last.node());
+        }
+    }
+
+    /** Hands the next read of every admitted switch on, changed or not: a read-back listener just registered. */
+    public void handOnReadBacksAgain() {
+        readBacks.replaceAll((datapathId, last) -> new ReadBack(last.node(), null));
     }
 
     /**

@@ -20,17 +20,21 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.f
  *
  * @param byCookie counters per cookie, only for CNSMO cookies
  * @param forms the form of each flow read, per cookie, only for CNSMO cookies
+ * @param flows the CNSMO flows read, as the switch reported them
  */
-public record SwitchSnapshot(Map<Long, FlowCounters> byCookie, Map<Long, List<FlowForm>> forms) {
+public record SwitchSnapshot(Map<Long, FlowCounters> byCookie, Map<Long, List<FlowForm>> forms,
+        List<FlowAndStatisticsMapList> flows) {
     public SwitchSnapshot {
         byCookie = Map.copyOf(byCookie);
         forms = Map.copyOf(forms);
+        flows = List.copyOf(flows);
     }
 
     /** Sums a flow statistics reply per CNSMO cookie; other applications' flows are ignored. */
     public static SwitchSnapshot of(final List<FlowAndStatisticsMapList> flows) {
         final var byCookie = new HashMap<Long, FlowCounters>();
         final var forms = new HashMap<Long, List<FlowForm>>();
+        final var cnsmo = new ArrayList<FlowAndStatisticsMapList>();
         for (var flow : flows) {
             final var cookie = flow.getCookie();
             if (cookie == null || !Cookies.isCnsmo(cookie.getValue().longValue())) {
@@ -40,8 +44,9 @@ public record SwitchSnapshot(Map<Long, FlowCounters> byCookie, Map<Long, List<Fl
             final var bytes = flow.getByteCount() == null ? 0 : flow.getByteCount().getValue().longValue();
             byCookie.merge(cookie.getValue().longValue(), new FlowCounters(1, packets, bytes), FlowCounters::plus);
             forms.computeIfAbsent(cookie.getValue().longValue(), key -> new ArrayList<>()).add(FlowForm.of(flow));
+            cnsmo.add(flow);
         }
-        return new SwitchSnapshot(byCookie, forms);
+        return new SwitchSnapshot(byCookie, forms, cnsmo);
     }
 
     public FlowCounters counters(final long cookie) {
