@@ -200,7 +200,7 @@ public final class Overlay {
             }
         }
         for (var rule : rules) {
-            if (rule.appliesTo(binding.node())) {
+            if (rule.appliesTo(binding)) {
                 flows.addAll(FirewallFlows.of(rule));
             }
         }

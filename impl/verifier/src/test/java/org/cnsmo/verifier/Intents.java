@@ -9,6 +9,7 @@ package org.cnsmo.verifier;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.dns.rev261121.DnsBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.dns.rev261121.RecordType;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.dns.rev261121.dns.Record;
@@ -36,6 +37,7 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.NodeName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.PortNumber;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Service;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.VpnBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.Client;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.vpn.rev261121.vpn.ClientBuilder;
@@ -55,11 +57,21 @@ final class Intents {
     private final List<LoadBalancer> balancers = new ArrayList<>();
     private final List<Record> records = new ArrayList<>();
 
-    /** A node with a switch (datapath id) and an overlay address. */
+    /** A node with a switch (datapath id) and an overlay address that runs the firewall. */
     Intents node(final String name, final int datapathId, final String address) {
-        nodes.add(new NodeBuilder().setName(new NodeName(name))
+        return node(name, datapathId, address, Set.of(Service.Sdn, Service.Firewall));
+    }
+
+    private Intents node(final String name, final int datapathId, final String address,
+            final Set<Service> services) {
+        nodes.add(new NodeBuilder().setName(new NodeName(name)).setService(services)
             .setDatapathId(new DatapathId(Uint64.valueOf(datapathId))).build());
         return client(name, address);
+    }
+
+    /** A node with a switch that does not list the firewall service: rules without a node skip it. */
+    Intents nodeWithoutFirewall(final String name, final int datapathId, final String address) {
+        return node(name, datapathId, address, Set.of(Service.Sdn));
     }
 
     /** A VPN client: a node's binding, or a bundle holder. */

@@ -100,6 +100,18 @@ class VerifierTest {
     }
 
     @Test
+    void aRuleWithoutANodeSkipsNodesThatDoNotListTheFirewall() {
+        // as the renderer plans it: a rule for every node is on the switches of the nodes listing firewall only
+        final var verifier = new Intents().node("A", 10, "10.8.0.2").nodeWithoutFirewall("B", 11, "10.8.0.3")
+            .node("C", 12, "10.8.0.4")
+            .rule(ports(newRule("no-web", null, Direction.In, Protocol.Tcp, Action.Drop, 100), 80, 80).build())
+            .verifier();
+        assertEquals(List.of("80 ACCEPT pipeline cnsmo-B-firewall-in-new"),
+            classes(tcp(verifier, "A", "B", 80, 80)));
+        assertEquals(List.of("80 DROP rule no-web"), classes(tcp(verifier, "A", "C", 80, 80)));
+    }
+
+    @Test
     void repliesPassUnderConnectionTrackingWhateverTheOtherDirectionSays() {
         final var verifier = threeNodes()
             .rule(from(newRule("no-b", "A", Direction.In, Protocol.Any, Action.Drop, 100), "10.8.0.3/32").build())
