@@ -820,12 +820,17 @@ class SdnEndToEndTest {
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     void verifierVerdictsEqualRealConnectionsUnderARandomPolicy(final RestconfClient client) throws Exception {
         final long seed = Long.getLong("cnsmo.policy.seed", System.currentTimeMillis());
-        final var seeded = "seed " + seed + " (-Dcnsmo.policy.seed=" + seed + ")";
+        final var firewallNodes = System.getProperty("cnsmo.policy.firewall", "sdn.A,sdn.B,sdn.C");
+        final var seeded = "seed " + seed + " (-Dcnsmo.policy.seed=" + seed + " -Dcnsmo.policy.firewall="
+            + firewallNodes + ")";
         System.out.println("Random policy " + seeded);
-        // All three nodes list the firewall service for this test, so the rules that name no node apply on each
-        // (A and B list none in the rest of the suite; they get their own definitions back at the end).
-        final var hosts = List.of(new Host("sdn.A", IP_A, HOST_A, BRIDGE_A, true),
-            new Host("sdn.B", IP_B, HOST_B, BRIDGE_B, true), new Host("sdn.C", IP_C, HOST_C, BRIDGE_C, true));
+        // The nodes that list the firewall service take the rules that name no node: all three unless
+        // -Dcnsmo.policy.firewall names fewer (A and B list none in the rest of the suite and get their own
+        // definitions back at the end).
+        final var firewall = List.of(firewallNodes.split(","));
+        final var hosts = List.of(new Host("sdn.A", IP_A, HOST_A, BRIDGE_A, firewall.contains("sdn.A")),
+            new Host("sdn.B", IP_B, HOST_B, BRIDGE_B, firewall.contains("sdn.B")),
+            new Host("sdn.C", IP_C, HOST_C, BRIDGE_C, firewall.contains("sdn.C")));
         final var policy = RandomPolicy.of(seed, hosts.stream().map(Host::name).toList(),
             hosts.stream().map(Host::address).toList(), POLICY_RULES, POLICY_FILTERS, 0.2);
         final long started = System.nanoTime();
@@ -838,9 +843,12 @@ class SdnEndToEndTest {
             await("C's switch in the inventory").until(() -> dataplane.controllerConnected(BRIDGE_C)
                 && client.getOperational("opendaylight-inventory:nodes/node=openflow:" + Dataplane.DPID_C).status()
                     == 200);
-            assertStatus(201, client.put(NODES + "sdn.C", firewallNode("sdn.C", Dataplane.DPID_C)));
-            assertStatus(204, client.put(NODES + "sdn.A", firewallNode("sdn.A", Dataplane.DPID_A)));
-            assertStatus(204, client.put(NODES + "sdn.B", firewallNode("sdn.B", Dataplane.DPID_B)));
+            for (var host : hosts) {
+                final long dpid = Map.of(BRIDGE_A, Dataplane.DPID_A, BRIDGE_B, Dataplane.DPID_B, BRIDGE_C,
+                    Dataplane.DPID_C).get(host.bridge());
+                assertStatus(host == hosts.get(2) ? 201 : 204, client.put(NODES + host.name(), host.firewall()
+                    ? firewallNode(host.name(), dpid) : node(host.name(), dpid)));
+            }
             await("base flows on C").until(() -> baseFlowsPresent(BRIDGE_C));
             // ARP and the hub's MAC table learnt before the probes: a first frame flooded to the third bridge
             // would meet that node's ingress rules too (a reject there would answer a connection not meant for it).
