@@ -12,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.cnsmo.it.rest.Controller;
 
 /**
@@ -44,8 +46,14 @@ public final class Dataplane implements AutoCloseable {
     public static final String IP_A = "10.99.0.1";
     static final String IP_A2 = "10.99.0.5";
     public static final String IP_B = "10.99.0.2";
+    /** The third node, which {@link #addThirdNode()} adds behind a hub. */
+    static final String BRIDGE_C = "cnsmo-c";
+    static final long DPID_C = 0xC;
+    static final String HOST_C = "cnsmo-hc";
+    static final String IP_C = "10.99.0.3";
+    private static final String HUB = "cnsmo-hub";
     private static final String CONTROLLER = "tcp:" + Controller.PLAIN_OPENFLOW;
-    private static final List<String> NAMESPACES = List.of(HOST_A, HOST_A2, HOST_B);
+    private static final List<String> NAMESPACES = List.of(HOST_A, HOST_A2, HOST_B, HOST_C);
 
     private final Path dir;
     private final List<Process> listeners = new ArrayList<>();
@@ -126,6 +134,112 @@ public final class Dataplane implements AutoCloseable {
         // The userspace datapath does not fill in offloaded checksums: without this TCP is dropped.
         inNamespace(ns, "ethtool", "-K", "eth0", "tx", "off");
         vsctl("add-port", bridge, veth, "--", "set", "interface", veth, "ofport_request=" + port);
+    }
+
+    /**
+     * Adds a third node: bridge {@value #BRIDGE_C} (dpid 0xc, connected to the controller) with host
+     * {@value #HOST_C} at {@value #IP_C} on port 2, and joins the three uplinks through a hub bridge (no controller,
+     * one NORMAL flow) instead of A's and B's direct patch, so that each node's traffic to another crosses only the
+     * two nodes' bridges, as over the VPN. {@link #removeThirdNode()} restores the two-node topology.
+     */
+    void addThirdNode() throws IOException, InterruptedException {
+        bridge(BRIDGE_C, DPID_C);
+        vsctl("add-br", HUB, "--", "set", "bridge", HUB, "datapath_type=netdev", "protocols=OpenFlow13",
+            "fail-mode=secure");
+        run("ovs-ofctl", "-O", "OpenFlow13", "add-flow", HUB, "priority=0,actions=NORMAL");
+        vsctl("add-port", BRIDGE_C, "c-up", "--", "set", "interface", "c-up", "type=patch", "options:peer=hub-c",
+            "ofport_request=1");
+        for (var node : List.of("a", "b", "c")) {
+            vsctl("add-port", HUB, "hub-" + node, "--", "set", "interface", "hub-" + node, "type=patch",
+                "options:peer=" + node + "-up");
+        }
+        vsctl("set", "interface", "a-up", "options:peer=hub-a");
+        vsctl("set", "interface", "b-up", "options:peer=hub-b");
+        host(HOST_C, IP_C, BRIDGE_C, 2);
+    }
+
+    /** Removes what {@link #addThirdNode()} added and patches A's and B's uplinks together again. */
+    void removeThirdNode() throws IOException, InterruptedException {
+        vsctl("set", "interface", "a-up", "options:peer=b-up");
+        vsctl("set", "interface", "b-up", "options:peer=a-up");
+        vsctl("del-br", HUB);
+        vsctl("del-br", BRIDGE_C);
+        exec("ip", "netns", "pids", HOST_C).output().lines().forEach(pid -> {
+            try {
+                exec("kill", pid.strip());
+            } catch (IOException e) {
+                // already gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        run("ip", "netns", "del", HOST_C);
+        exec("ip", "link", "del", "v-hc");
+    }
+
+    /**
+     * Starts, in a host, a responder that accepts TCP connections on every given port (and closes them) and echoes
+     * UDP datagrams on every given port; returns once it is bound. Ports that a listener of the fixture already
+     * holds are left to it.
+     *
+     * @return the responder's process
+     */
+    Process respond(final String ns, final Collection<Integer> tcpPorts, final Collection<Integer> udpPorts)
+            throws IOException {
+        final var process = new ProcessBuilder("ip", "netns", "exec", ns, "python3", probeScript().toString(),
+            "respond", join(tcpPorts), join(udpPorts)).redirectError(dir.resolve("respond-" + ns + ".log").toFile())
+            .start();
+        listeners.add(process);
+        final var ready = new String(process.getInputStream().readNBytes(6), StandardCharsets.UTF_8);
+        if (!"ready\n".equals(ready)) {
+            throw new IOException("the responder in " + ns + " did not start: " + ready);
+        }
+        return process;
+    }
+
+    /**
+     * Real connection attempts from a host, started at a rate and run in parallel: TCP connects, and UDP datagrams
+     * to a responder (sent again after 1 s without an answer).
+     *
+     * @param attempts lines "tcp|udp ADDRESS PORT"
+     * @param timeoutSeconds how long an attempt waits for an answer before it counts as dropped
+     * @param perSecond how many attempts start each second
+     * @return one line per attempt, in order: "tcp|udp ADDRESS PORT OUTCOME MILLIS", OUTCOME one of accept (connected,
+     *     or the echo came back), reject (TCP reset or ICMP port unreachable), drop (no answer), error-ERRNO
+     */
+    List<String> probe(final String ns, final List<String> attempts, final int timeoutSeconds, final int perSecond)
+            throws IOException, InterruptedException {
+        final var process = new ProcessBuilder("ip", "netns", "exec", ns, "python3", probeScript().toString(), "probe",
+            String.valueOf(timeoutSeconds), String.valueOf(perSecond)).redirectErrorStream(true).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(String.join("\n", attempts).concat("\n").getBytes(StandardCharsets.UTF_8));
+        }
+        final var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException("probes from " + ns + " failed: " + output);
+        }
+        final var lines = output.lines().toList();
+        if (lines.size() != attempts.size()) {
+            throw new IOException("probes from " + ns + ": " + attempts.size() + " attempts, answers " + output);
+        }
+        return lines;
+    }
+
+    private Path probeScript() throws IOException {
+        final var script = dir.resolve("probe.py");
+        if (!Files.exists(script)) {
+            try (var in = Dataplane.class.getResourceAsStream("probe.py")) {
+                if (in == null) {
+                    throw new IOException("probe.py is not on the class path");
+                }
+                Files.copy(in, script);
+            }
+        }
+        return script;
+    }
+
+    private static String join(final Collection<Integer> ports) {
+        return ports.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** Starts a TCP server in a host that accepts connections on a port and closes them. */
@@ -415,7 +529,7 @@ public final class Dataplane implements AutoCloseable {
                 exec("kill", Files.readString(path, StandardCharsets.UTF_8).strip());
             }
         }
-        for (var veth : List.of("v-ha", "v-ha2", "v-hb")) {
+        for (var veth : List.of("v-ha", "v-ha2", "v-hb", "v-hc")) {
             exec("ip", "link", "del", veth);
         }
         exec("rm", "-rf", dir.toString());

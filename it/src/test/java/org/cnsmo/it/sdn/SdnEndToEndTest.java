@@ -11,11 +11,14 @@ import static org.cnsmo.it.rest.RestAssertions.assertRefused;
 import static org.cnsmo.it.rest.RestAssertions.assertStatus;
 import static org.cnsmo.it.sdn.Dataplane.BRIDGE_A;
 import static org.cnsmo.it.sdn.Dataplane.BRIDGE_B;
+import static org.cnsmo.it.sdn.Dataplane.BRIDGE_C;
 import static org.cnsmo.it.sdn.Dataplane.HOST_A;
 import static org.cnsmo.it.sdn.Dataplane.HOST_A2;
 import static org.cnsmo.it.sdn.Dataplane.HOST_B;
+import static org.cnsmo.it.sdn.Dataplane.HOST_C;
 import static org.cnsmo.it.sdn.Dataplane.IP_A;
 import static org.cnsmo.it.sdn.Dataplane.IP_B;
+import static org.cnsmo.it.sdn.Dataplane.IP_C;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,11 +30,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.cnsmo.it.rest.Controller;
 import org.cnsmo.it.rest.ControllerExtension;
 import org.cnsmo.it.rest.RestconfClient;
@@ -71,6 +81,21 @@ class SdnEndToEndTest {
     private static final Duration REPAIR_TIMEOUT = Duration.ofSeconds(10);
     /** The cookie marker of every CNSMO flow, as ovs-ofctl prints cookies. */
     private static final String CNSMO_COOKIE = "cookie=0xca";
+    /** The cookie prefixes of firewall rule and traffic filter flows (marker 0xca, kind 3 and 2). */
+    private static final String RULE_COOKIE = "cookie=0xca03";
+    private static final String FILTER_COOKIE = "cookie=0xca02";
+    private static final String VPN_SERVER = "cnsmo-vpn:vpn/server";
+    private static final String VPN_CLIENTS = "cnsmo-vpn:vpn/client=";
+    /** An overlay subnet holding the fixture's host addresses as client addresses; its server takes 10.98.0.1. */
+    private static final String PROBE_SUBNET = "10.98.0.0/15";
+    private static final String WHAT_IF_RULE = "wi-no-8070s";
+    private static final int POLICY_RULES = 30;
+    private static final int POLICY_FILTERS = 4;
+    private static final int MIN_SAMPLES = 300;
+    /** As long as {@link Dataplane#connect} waits before a connection counts as dropped. */
+    private static final int PROBE_TIMEOUT_SECONDS = 3;
+    /** Attempts started per second from all hosts: within the reject meter's 100 packet-ins a second per switch. */
+    private static final int PROBES_PER_SECOND = 48;
 
     /** USER_HZ: Linux reports process CPU times in /proc in these units, 100 on every common platform. */
     private static final int CLOCK_TICKS_PER_SECOND = 100;
@@ -810,6 +835,13 @@ class SdnEndToEndTest {
             .formatted(name, dpid);
     }
 
+    /** A node that lists the firewall service, and so takes the rules that name no node. */
+    private static String firewallNode(final String name, final long dpid) {
+        return """
+            {"cnsmo-nodes:node":[{"name":"%s","datapath-id":%d,"uplink-port":1,"switch-address":"127.0.0.1",
+              "service":["sdn","firewall"]}]}""".formatted(name, dpid);
+    }
+
     private static String rule(final String name, final String direction, final String protocol, final String ports,
             final String action, final int priority) {
         return """
@@ -819,5 +851,446 @@ class SdnEndToEndTest {
 
     private static ConditionFactory await(final String what) {
         return Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250));
+    }
+
+    /**
+     * Issue 18: a seeded random policy (30 rules with overlapping ranges and priorities, 4 filters) on three nodes,
+     * probed by real connections across Open vSwitch at every rule's and filter's port boundaries, and asked of the
+     * verifier (check-reachability): its verdict equals the observed outcome in every sample. The seed is
+     * {@code -Dcnsmo.policy.seed} when given, else the clock, and is in every assertion message.
+     */
+    @Test
+    @Order(19)
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    void verifierVerdictsEqualRealConnectionsUnderARandomPolicy(final RestconfClient client) throws Exception {
+        final long seed = Long.getLong("cnsmo.policy.seed", System.currentTimeMillis());
+        final var firewallNodes = System.getProperty("cnsmo.policy.firewall", "sdn.B,sdn.C");
+        final var seeded = "seed " + seed + " (-Dcnsmo.policy.seed=" + seed + " -Dcnsmo.policy.firewall="
+            + firewallNodes + ")";
+        System.out.println("Random policy " + seeded);
+        // The nodes that list the firewall service take the rules that name no node: B and C, so that the
+        // probes also cover a node (A) that takes only the rules naming it (-Dcnsmo.policy.firewall names
+        // others; A and B list none in the rest of the suite and get their own definitions back at the end).
+        final var firewall = List.of(firewallNodes.split(","));
+        final var hosts = List.of(new Host("sdn.A", IP_A, HOST_A, BRIDGE_A, firewall.contains("sdn.A")),
+            new Host("sdn.B", IP_B, HOST_B, BRIDGE_B, firewall.contains("sdn.B")),
+            new Host("sdn.C", IP_C, HOST_C, BRIDGE_C, firewall.contains("sdn.C")));
+        final var policy = RandomPolicy.of(seed, hosts.stream().map(Host::name).toList(),
+            hosts.stream().map(Host::address).toList(), POLICY_RULES, POLICY_FILTERS, 0.2);
+        final long started = System.nanoTime();
+        dataplane.addThirdNode();
+        final var server = bindOverlayAddresses(client, hosts);
+        final var responders = new ArrayList<Process>();
+        try {
+            // The node only once the plugin has the switch: a switch that connects while its node is being
+            // created can end up refusing CNSMO's reject meter (see docs/verification.md), and then every reject rule.
+            await("C's switch in the inventory").until(() -> dataplane.controllerConnected(BRIDGE_C)
+                && client.getOperational("opendaylight-inventory:nodes/node=openflow:" + Dataplane.DPID_C).status()
+                    == 200);
+            for (var host : hosts) {
+                final long dpid = Map.of(BRIDGE_A, Dataplane.DPID_A, BRIDGE_B, Dataplane.DPID_B, BRIDGE_C,
+                    Dataplane.DPID_C).get(host.bridge());
+                assertStatus(host == hosts.get(2) ? 201 : 204, client.put(NODES + host.name(), host.firewall()
+                    ? firewallNode(host.name(), dpid) : node(host.name(), dpid)));
+            }
+            await("base flows on C").until(() -> baseFlowsPresent(BRIDGE_C));
+            // ARP and the hub's MAC table learnt before the probes: a first frame flooded to the third bridge
+            // would meet that node's ingress rules too (a reject there would answer a connection not meant for it).
+            for (var from : hosts) {
+                for (var to : hosts) {
+                    if (from != to) {
+                        final var pinged = from.namespace() + " -> " + to.address();
+                        await(pinged).until(() -> dataplane.pings(from.namespace(), to.address()));
+                    }
+                }
+            }
+            for (var rule : policy.rules()) {
+                final var put = client.put(RULES + rule.name(), rule.json());
+                assertEquals(201, put.status(), () -> seeded + ": " + rule + " refused: " + put);
+            }
+            for (var filter : policy.filters()) {
+                final var put = client.put(FILTERS + filter.name(), filter.json());
+                assertEquals(201, put.status(), () -> seeded + ": " + filter + " refused: " + put);
+            }
+            awaitInstalled(client, policy, hosts, seeded);
+            final long installed = System.nanoTime();
+
+            final var samples = samples(policy, hosts, new Random(seed));
+            for (var host : hosts) {
+                responders.add(dataplane.respond(host.namespace(), ports(samples, host, "tcp"),
+                    ports(samples, host, "udp")));
+            }
+            final var observed = observe(samples, hosts);
+            final long probed = System.nanoTime();
+            final var verdicts = verdicts(client, samples, seeded);
+            final long asked = System.nanoTime();
+
+            final var mismatches = new ArrayList<String>();
+            final var counts = new TreeMap<String, Integer>();
+            for (var sample : samples) {
+                final var seen = observed.get(sample);
+                final var verdict = verdicts.get(sample);
+                counts.merge(sample.protocol() + " " + seen.outcome(), 1, Integer::sum);
+                if (!verdict.outcome().equals(seen.outcome())) {
+                    mismatches.add(sample + ": verifier " + verdict.outcome() + " (" + verdict.decidedBy()
+                        + "), observed " + seen.outcome() + " in " + seen.millis() + " ms");
+                }
+            }
+            System.out.printf("Random policy %s: %d rules, %d filters installed in %d ms; %d samples %s probed in %d ms"
+                + " from 3 hosts, %d check-reachability calls in %d ms; %d mismatches%n", seeded, policy.rules().size(),
+                policy.filters().size(), (installed - started) / 1_000_000, samples.size(), counts,
+                (probed - installed) / 1_000_000, verdicts.calls(), (asked - probed) / 1_000_000, mismatches.size());
+            if (!mismatches.isEmpty()) {
+                System.out.println("Policy: " + policy.rules() + " " + policy.filters());
+                for (var host : hosts) {
+                    System.out.println("Flows of " + host.bridge() + ":\n" + String.join("\n",
+                        dataplane.flows(host.bridge())));
+                }
+            }
+            assertTrue(samples.size() >= MIN_SAMPLES, () -> seeded + ": only " + samples.size() + " samples");
+            assertTrue(mismatches.isEmpty(), () -> seeded + ": " + mismatches.size() + " of " + samples.size()
+                + " samples differ:\n" + String.join("\n", mismatches));
+        } finally {
+            responders.forEach(Process::destroy);
+            for (var rule : policy.rules()) {
+                client.delete(RULES + rule.name());
+            }
+            for (var filter : policy.filters()) {
+                client.delete(FILTERS + filter.name());
+            }
+            client.delete(NODES + "sdn.C");
+            assertStatus(204, client.put(NODES + "sdn.A", node("sdn.A", Dataplane.DPID_A)));
+            assertStatus(204, client.put(NODES + "sdn.B", node("sdn.B", Dataplane.DPID_B)));
+            await("C's flows gone").until(() -> dataplane.flows(BRIDGE_C).stream()
+                .noneMatch(flow -> flow.contains(CNSMO_COOKIE)));
+            dataplane.removeThirdNode();
+            unbindOverlayAddresses(client, hosts, server);
+            await("only base flows on A and B").until(() -> baseFlowsPresent(BRIDGE_A) && baseFlowsPresent(BRIDGE_B));
+        }
+    }
+
+    /**
+     * Issue 18: what-if of a rule whose port range holds the port of a connection that works lists that
+     * connection's class as newly blocked, naming the rule, and writes nothing; once the rule is committed (and
+     * reported installed) a real attempt on that port is dropped, as the verifier now says; deleting the rule opens
+     * it again.
+     */
+    @Test
+    @Order(20)
+    void whatIfListsTheConnectionARuleWouldBlockAndCommittingItBlocksIt(final RestconfClient client)
+            throws Exception {
+        final var hosts = List.of(new Host("sdn.A", IP_A, HOST_A, BRIDGE_A, false),
+            new Host("sdn.B", IP_B, HOST_B, BRIDGE_B, false));
+        final var server = bindOverlayAddresses(client, hosts);
+        final var ruleJson = rule(WHAT_IF_RULE, "in", "tcp",
+            "\"destination-port-range\":{\"lower\":8070,\"upper\":8090}", "drop", 500);
+        try {
+            final var open = dataplane.connect(HOST_B, IP_A, 8081);
+            assertTrue(open.connected(), () -> "B connects to A on 8081 before the rule: " + open);
+            assertEquals("accept", reachability(client, "sdn.B", "sdn.A", 8081).get("outcome").getAsString());
+
+            final var proposed = com.google.gson.JsonParser.parseString(ruleJson).getAsJsonObject()
+                .getAsJsonArray("cnsmo-firewall:rule");
+            final var whatIf = rpcOutput(client.invoke("cnsmo-verification:what-if",
+                "{\"input\":{\"put-rule\":" + proposed + "}}"));
+            final var changes = whatIf.getAsJsonArray("change");
+            assertTrue(changes != null && changes.size() == 1, () -> "one class changes: " + whatIf);
+            final var change = changes.get(0).getAsJsonObject();
+            assertEquals("sdn.B", change.get("source-node").getAsString(), change::toString);
+            assertEquals("sdn.A", change.get("destination-node").getAsString(), change::toString);
+            assertEquals("tcp", change.get("protocol").getAsString(), change::toString);
+            assertEquals(8070, change.get("port-lower").getAsInt(), change::toString);
+            assertEquals(8090, change.get("port-upper").getAsInt(), change::toString);
+            assertEquals("newly-blocked", change.get("kind").getAsString(), change::toString);
+            assertEquals("accept", change.get("before").getAsString(), change::toString);
+            assertEquals("drop", change.get("after").getAsString(), change::toString);
+            assertEquals("rule " + WHAT_IF_RULE, change.get("responsible").getAsString(), change::toString);
+            assertTrue(client.getConfig(RULES + WHAT_IF_RULE).status() != 200, "what-if commits nothing");
+            assertTrue(dataplane.connect(HOST_B, IP_A, 8081).connected(), "still open after what-if");
+
+            assertStatus(201, client.put(RULES + WHAT_IF_RULE, ruleJson));
+            await("rule installed").until(() -> "installed".equals(ruleState(client, WHAT_IF_RULE)));
+            final var blocked = dataplane.connect(HOST_B, IP_A, 8081);
+            assertTrue(!blocked.connected() && !blocked.refused(), () -> "8081 is dropped once committed: " + blocked);
+            final var after = reachability(client, "sdn.B", "sdn.A", 8081);
+            assertEquals("drop", after.get("outcome").getAsString(), after::toString);
+            assertTrue(after.get("decided-by").getAsString().contains("rule " + WHAT_IF_RULE), after::toString);
+            // the committed change now compares as nothing new (the same answer shape, an empty proposal)
+            final var committed = rpcOutput(client.invoke("cnsmo-verification:what-if", "{\"input\":{}}"));
+            assertTrue(committed.getAsJsonArray("change") == null || committed.getAsJsonArray("change").isEmpty(),
+                committed::toString);
+
+            assertStatus(204, client.delete(RULES + WHAT_IF_RULE));
+            await("rule gone from A").until(() -> baseFlowsPresent(BRIDGE_A));
+            assertTrue(dataplane.connect(HOST_B, IP_A, 8081).connected(), "8081 open again");
+        } finally {
+            client.delete(RULES + WHAT_IF_RULE);
+            unbindOverlayAddresses(client, hosts, server);
+        }
+    }
+
+    /**
+     * A fixture host as the verifier sees it: a node, its address and namespace, its bridge, and whether its node
+     * lists the firewall service (and so takes the rules that name no node).
+     */
+    private record Host(String name, String address, String namespace, String bridge, boolean firewall) {
+        boolean takes(final RandomPolicy.Rule rule) {
+            return rule.node() == null ? firewall : rule.node().equals(name);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** One probe: a new connection from a node's host to another's, on a protocol and port. */
+    private record Sample(Host source, Host destination, String protocol, int port) {
+        @Override
+        public String toString() {
+            return source.name() + " -> " + destination.name() + " " + protocol + "/" + port;
+        }
+    }
+
+    /** An outcome (accept, drop, reject), observed or the verifier's. */
+    private record Seen(String outcome, long millis, String decidedBy) {
+        // a value
+    }
+
+    /** The verifier's verdict per sample, and how many RPCs it took. */
+    private record Verdicts(Map<Sample, Seen> bySample, int calls) {
+        Seen get(final Sample sample) {
+            return bySample.get(sample);
+        }
+    }
+
+    /**
+     * The samples: for each rule, its range's ends and their neighbours on each node pair it applies to; for each
+     * filter, its port and neighbours on each pair through its node; random ports up to {@link #MIN_SAMPLES}.
+     */
+    private static List<Sample> samples(final RandomPolicy policy, final List<Host> hosts, final Random random) {
+        final var samples = new LinkedHashSet<Sample>();
+        for (var source : hosts) {
+            for (var destination : hosts) {
+                if (source == destination) {
+                    continue;
+                }
+                for (var rule : policy.rules()) {
+                    if (("in".equals(rule.direction()) ? destination : source).takes(rule)) {
+                        for (int port : List.of(rule.lower() - 1, rule.lower(), rule.upper(), rule.upper() + 1)) {
+                            if (port >= 1) {
+                                samples.add(new Sample(source, destination, rule.protocol(), port));
+                            }
+                        }
+                    }
+                }
+                for (var filter : policy.filters()) {
+                    if (filter.node().equals(source.name()) || filter.node().equals(destination.name())) {
+                        for (int port = filter.port() - 1; port <= filter.port() + 1; port++) {
+                            samples.add(new Sample(source, destination, "tcp", port));
+                        }
+                    }
+                }
+            }
+        }
+        while (samples.size() < MIN_SAMPLES) {
+            final var source = hosts.get(random.nextInt(hosts.size()));
+            final var destination = hosts.get((hosts.indexOf(source) + 1 + random.nextInt(hosts.size() - 1))
+                % hosts.size());
+            samples.add(new Sample(source, destination, random.nextBoolean() ? "tcp" : "udp",
+                1 + random.nextInt(11_000)));
+        }
+        return List.copyOf(samples);
+    }
+
+    private static List<Integer> ports(final List<Sample> samples, final Host destination, final String protocol) {
+        return samples.stream().filter(sample -> sample.destination() == destination
+            && sample.protocol().equals(protocol)).map(Sample::port).distinct().sorted().toList();
+    }
+
+    /** Real connection attempts for every sample, from the three source hosts at once. */
+    private static Map<Sample, Seen> observe(final List<Sample> samples, final List<Host> hosts) throws Exception {
+        final var futures = new ArrayList<CompletableFuture<Map<Sample, Seen>>>();
+        for (var source : hosts) {
+            final var mine = samples.stream().filter(sample -> sample.source() == source).toList();
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    final var lines = dataplane.probe(source.namespace(), mine.stream().map(sample -> sample.protocol()
+                        + " " + sample.destination().address() + " " + sample.port()).toList(), PROBE_TIMEOUT_SECONDS,
+                        PROBES_PER_SECOND / hosts.size());
+                    final var seen = new HashMap<Sample, Seen>();
+                    for (int i = 0; i < mine.size(); i++) {
+                        final var fields = lines.get(i).split(" ");
+                        seen.put(mine.get(i), new Seen(fields[3], Long.parseLong(fields[4]), "observed"));
+                    }
+                    return seen;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        final var observed = new HashMap<Sample, Seen>();
+        for (var future : futures) {
+            observed.putAll(future.get());
+        }
+        return observed;
+    }
+
+    /** The verifier's verdict for every sample: one check-reachability per (source, destination, protocol). */
+    private static Verdicts verdicts(final RestconfClient client, final List<Sample> samples, final String seeded)
+            throws Exception {
+        final var groups = new LinkedHashMap<String, List<Sample>>();
+        samples.forEach(sample -> groups.computeIfAbsent(sample.source().name() + " " + sample.destination().name()
+            + " " + sample.protocol(), key -> new ArrayList<>()).add(sample));
+        final var verdicts = new HashMap<Sample, Seen>();
+        for (var group : groups.values()) {
+            final var first = group.get(0);
+            final int lower = group.stream().mapToInt(Sample::port).min().orElseThrow();
+            final int upper = group.stream().mapToInt(Sample::port).max().orElseThrow();
+            final var answer = client.invoke("cnsmo-verification:check-reachability", """
+                {"input":{"source":"%s","destination":"%s","protocol":"%s",
+                  "destination-port-range":{"lower":%d,"upper":%d}}}""".formatted(first.source().name(),
+                first.destination().name(), first.protocol(), lower, upper));
+            assertEquals(200, answer.status(), () -> seeded + ": check-reachability for " + first + ": " + answer);
+            final var classes = answer.json().getAsJsonObject("cnsmo-verification:output").getAsJsonArray("verdict");
+            for (var sample : group) {
+                final var matching = new ArrayList<Seen>();
+                for (var element : classes) {
+                    final var verdict = element.getAsJsonObject();
+                    if (verdict.get("port-lower").getAsInt() <= sample.port()
+                            && sample.port() <= verdict.get("port-upper").getAsInt()) {
+                        matching.add(new Seen(verdict.get("outcome").getAsString(), 0,
+                            verdict.get("decided-by").getAsString()));
+                    }
+                }
+                assertEquals(1, matching.size(), () -> seeded + ": one verdict for " + sample + ": " + classes);
+                verdicts.put(sample, matching.get(0));
+            }
+        }
+        return new Verdicts(verdicts, groups.size());
+    }
+
+    /**
+     * Waits until the policy is on the switches, by the observed state CNSMO reports: every rule and filter
+     * {@code installed} (a {@code failed} one fails the test at once, with the switch's reason). Then each bridge must
+     * hold the flows of its node's rules and filters (by cookie) - a rule reported installed whose flows are missing
+     * would be a renderer bug, named in the failure - and the flow tables must have stopped changing.
+     */
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    private static void awaitInstalled(final RestconfClient client, final RandomPolicy policy, final List<Host> hosts,
+            final String seeded) throws IOException, InterruptedException {
+        final var missing = new AtomicReference<String>();
+        try {
+            Awaitility.await(seeded + ": policy installed").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    missing.set(notInstalled(client, policy));
+                    return missing.get() == null;
+                });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(seeded + ": the policy is not installed after 60 s: " + missing.get(), e);
+        }
+        try {
+            Awaitility.await(seeded + ": installed rules' flows on the bridges").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    missing.set(flowsMissing(policy, hosts));
+                    return missing.get() == null;
+                });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(seeded + ": every rule and filter reports installed, but " + missing.get(), e);
+        }
+        final var last = new HashMap<String, List<String>>();
+        Awaitility.await(seeded + ": flow tables settled").atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(500)).until(() -> {
+                boolean same = true;
+                for (var host : hosts) {
+                    final var flows = dataplane.flows(host.bridge());
+                    same &= flows.equals(last.put(host.bridge(), flows));
+                }
+                return same;
+            });
+    }
+
+    /** The first rule or filter of the policy whose observed state is not installed yet, or null. */
+    private static String notInstalled(final RestconfClient client, final RandomPolicy policy)
+            throws IOException, InterruptedException {
+        for (var filter : policy.filters()) {
+            final var status = client.getOperational(FILTERS + filter.name() + "/status");
+            assertFalse(status.body().contains("\"installed\":\"failed\""), () -> filter + " refused: " + status);
+            if (status.status() != 200 || !status.body().contains("\"installed\":\"installed\"")) {
+                return "filter " + filter.name() + ": " + status;
+            }
+        }
+        for (var rule : policy.rules()) {
+            final var status = client.getOperational(RULES + rule.name() + "/status");
+            assertFalse(status.body().contains("\"installed\":\"failed\""), () -> rule + " refused: " + status);
+            if (status.status() != 200 || !status.body().contains("\"installed\":\"installed\"")) {
+                return "rule " + rule.name() + ": " + status;
+            }
+        }
+        return null;
+    }
+
+    /** Which bridge lacks the flows of some of its node's rules or filters (by cookie), or null. */
+    private static String flowsMissing(final RandomPolicy policy, final List<Host> hosts)
+            throws IOException, InterruptedException {
+        for (var host : hosts) {
+            final var flows = dataplane.flows(host.bridge());
+            final long rules = policy.rules().stream().filter(host::takes).count();
+            final long filters = policy.filters().stream().filter(filter -> filter.node().equals(host.name())).count();
+            if (cookies(flows, RULE_COOKIE) != rules || cookies(flows, FILTER_COOKIE) != filters) {
+                return host.bridge() + " has the flows of " + cookies(flows, RULE_COOKIE) + " of " + rules
+                    + " rules and " + cookies(flows, FILTER_COOKIE) + " of " + filters + " filters";
+            }
+        }
+        return null;
+    }
+
+    private static long cookies(final List<String> flows, final String prefix) {
+        return flows.stream().filter(flow -> flow.startsWith(prefix))
+            .map(flow -> flow.substring(0, flow.indexOf(','))).distinct().count();
+    }
+
+    /**
+     * Binds the hosts' addresses to their nodes as VPN clients (the verifier knows a node by its overlay address) in
+     * a subnet that holds them, with the VPN server off.
+     *
+     * @return the server configuration found before, to put back, or null
+     */
+    private static String bindOverlayAddresses(final RestconfClient client, final List<Host> hosts) throws Exception {
+        final var before = client.getConfig(VPN_SERVER);
+        assertStatus(before.status() == 200 ? 204 : 201, client.put(VPN_SERVER, """
+            {"cnsmo-vpn:server":{"enabled":false,"subnet":"%s"}}""".formatted(PROBE_SUBNET)));
+        for (var host : hosts) {
+            assertStatus(201, client.put(VPN_CLIENTS + host.name(), """
+                {"cnsmo-vpn:client":[{"name":"%s","static-address":"%s"}]}""".formatted(host.name(), host.address())));
+        }
+        return before.status() == 200 ? before.body() : null;
+    }
+
+    private static void unbindOverlayAddresses(final RestconfClient client, final List<Host> hosts,
+            final String server) throws Exception {
+        for (var host : hosts) {
+            assertStatus(204, client.delete(VPN_CLIENTS + host.name()));
+        }
+        assertStatus(204, server == null ? client.delete(VPN_SERVER) : client.put(VPN_SERVER, server));
+    }
+
+    /** The verifier's verdict for TCP from one node to another on a port. */
+    private static com.google.gson.JsonObject reachability(final RestconfClient client, final String source,
+            final String destination, final int port) throws Exception {
+        final var output = rpcOutput(client.invoke("cnsmo-verification:check-reachability", """
+            {"input":{"source":"%s","destination":"%s","protocol":"tcp","destination-port":%d}}"""
+            .formatted(source, destination, port)));
+        final var verdicts = output.getAsJsonArray("verdict");
+        assertEquals(1, verdicts.size(), output::toString);
+        return verdicts.get(0).getAsJsonObject();
+    }
+
+    private static com.google.gson.JsonObject rpcOutput(final RestconfClient.Response response) {
+        assertStatus(200, response);
+        return response.json().getAsJsonObject("cnsmo-verification:output");
     }
 }
