@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -153,24 +154,28 @@ class V1ApiRestTest {
     /**
      * Polls a filter's counter as the GUI's monitoring modal does, a short version: a request, then one 100 ms
      * after each answer for the first five answers, then 3 s after each answer. Every answer is a number, no
-     * smaller than the one before, and comes within half a second.
+     * smaller than the one before; none takes 1.5 s, and the typical one (the median) a sixth of that, so
+     * that a pause of the shared test machine does not fail it.
      */
     private static void pollLikeTheGui(final V1Client v1, final String token, final String path) throws Exception {
         long last = 0;
+        final var times = new ArrayList<Long>();
         for (int i = 0; i < 8; i++) {
             if (i > 0) {
                 Thread.sleep(i <= 5 ? 100 : 3_000);
             }
             final long start = System.nanoTime();
             final var sample = v1.request("GET", path, token, null);
-            final long millis = (System.nanoTime() - start) / 1_000_000;
+            times.add((System.nanoTime() - start) / 1_000_000);
             assertEquals(200, sample.status(), sample.toString());
             final var value = sample.json().getAsJsonObject().get("numPackets").getAsJsonPrimitive();
             assertTrue(value.isNumber(), sample.toString());
             assertTrue(value.getAsLong() >= last, "monotonic: " + last + " then " + value);
-            assertTrue(millis < 500, "answer " + i + " took " + millis + " ms");
             last = value.getAsLong();
         }
+        final var sorted = times.stream().sorted().toList();
+        assertTrue(sorted.get(sorted.size() - 1) < 1_500, "answer times (ms): " + times);
+        assertTrue(sorted.get(sorted.size() / 2) < 250, "answer times (ms): " + times);
     }
 
     /** The original's six fields, strings with the values its GUI shows; extras (name, node) are allowed. */
