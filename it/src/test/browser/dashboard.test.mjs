@@ -5,12 +5,33 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { chromium, request } from 'playwright-core';
 
 const { CNSMO_URL: url, CNSMO_PASSWORD: password, CNSMO_NODE: node, CNSMO_NODE_IP: nodeIp,
   CNSMO_ARTIFACTS: artifacts } = process.env;
 let browser;
 let page;
+
+const basic = () => `Basic ${btoa(`admin:${password}`)}`;
+let token;
+
+/** A call of the CNSMO API v1 on the same HTTPS port, with the original GUI's headers. */
+async function v1(method, path, body) {
+  const response = await page.request.fetch(new URL(`/api/v1${path}`, url).href, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status(), text, json: text ? JSON.parse(text) : undefined };
+}
+
+/** Deletes a configuration entry over RESTCONF as the admin. */
+async function removeOverRestconf(path) {
+  const removed = await page.request.delete(new URL(`/rests/data/${path}`, url).href,
+    { headers: { Authorization: basic() } });
+  assert.equal(removed.status(), 204, await removed.text());
+}
 
 const shot = (name) => page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
 const row = (list, attribute, value) => page.locator(`[data-testid="${list}"] tr[data-${attribute}="${value}"]`);
@@ -53,6 +74,22 @@ test('the admin signs in and sees the node\'s traffic lights', async () => {
   await shot('02-dashboard');
 });
 
+test('the header links the OpenAPI explorer, which answers behind the same authentication', async () => {
+  const link = page.locator('header nav a:has-text("API")');
+  assert.equal(await link.getAttribute('href'), '/openapi/explorer/index.html');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  const explorer = new URL(await link.getAttribute('href'), url).href;
+  const anonymous = await request.newContext({ ignoreHTTPSErrors: true });
+  try {
+    assert.equal((await anonymous.get(explorer)).status(), 401, 'not without credentials');
+  } finally {
+    await anonymous.dispose();
+  }
+  const page200 = await page.request.get(explorer, { headers: { Authorization: basic() } });
+  assert.equal(page200.status(), 200);
+  assert.match(await page200.text(), /swagger|openapi/i);
+});
+
 test('a filter added on the node appears, counts blocked packets, and its graph updates', async () => {
   await page.click(`a[href="#/nodes/${encodeURIComponent(node)}"]`);
   await page.locator('[data-testid=filter-form]').waitFor();
@@ -86,6 +123,30 @@ test('a form the server refuses shows the server\'s message', async () => {
   await shot('04-refused-form');
 });
 
+test('a filter added over v1 shows on the node page, and the page\'s filter shows in v1', async () => {
+  const login = await v1('POST', '/authenticate', { username: 'admin', password });
+  assert.equal(login.status, 200, login.text);
+  token = login.json.token;
+  const ports = await v1('GET', `/services/sdn/nodes/${node}/blockedTcpPorts`);
+  assert.equal(ports.status, 200, ports.text);
+  assert.deepEqual(ports.json.find((p) => p.flowId === 'ui-block-8080'),
+    { destinationPort: 8080, destinationAddress: `${nodeIp}/32`, flowId: 'ui-block-8080' });
+  const put = await v1('PUT', '/services/sdn/blockByPort',
+    { 'tcp-destination-port': 9099, 'ip4-destination': `${nodeIp}/32`, ssinstanceid: node });
+  assert.equal(put.status, 200, put.text);
+  const { flowId } = put.json;
+  const shown = row('filter-list', 'filter', flowId);
+  try {
+    await shown.waitFor();
+    assert.match(await shown.innerText(), /9099/);
+    await shot('04b-filter-from-v1');
+  } finally {
+    const deleted = await v1('DELETE', `/services/sdn/nodes/${node}/flows/${flowId}`);
+    assert.equal(deleted.status, 200, deleted.text);
+  }
+  await shown.waitFor({ state: 'detached' });
+});
+
 test('a firewall rule with every field is added', async () => {
   await page.click('a[href="#/firewall"]');
   const form = '[data-testid=rule-form]';
@@ -110,6 +171,29 @@ test('a firewall rule with every field is added', async () => {
   assert.match(await rule.innerText(), /7000-7010/);
   assert.match(await rule.innerText(), /reject/);
   await shot('05-firewall');
+});
+
+test('a rule added over v1 shows in the firewall list, and the page\'s rule shows in v1', async () => {
+  const before = await v1('GET', '/services/fw/rules');
+  assert.equal(before.status, 200, before.text);
+  const fromPage = before.json.find((r) => r.name === 'ui-reject-7000s');
+  assert.deepEqual(fromPage, { direction: 'in', protocol: 'tcp', dst_port: '7000:7010', dst_src: 'src',
+    ip_range: '10.99.0.0/24', action: 'rjct', name: 'ui-reject-7000s', node });
+  const posted = await v1('POST', '/services/fw/rules', { direction: 'out', protocol: 'udp', dst_port: '6553',
+    dst_src: 'dst', ip_range: '10.99.1.0/24', action: 'acpt' });
+  assert.equal(posted.status, 204, posted.text);
+  const after = await v1('GET', '/services/fw/rules');
+  const { name } = after.json.find((r) => r.dst_port === '6553' && r.ip_range === '10.99.1.0/24');
+  const shown = row('rule-list', 'rule', name);
+  try {
+    await shown.waitFor();
+    assert.match(await shown.innerText(), /6553/);
+    assert.match(await shown.innerText(), /accept/);
+    await shot('05b-rule-from-v1');
+  } finally {
+    await removeOverRestconf(`cnsmo-firewall:firewall/rule=${encodeURIComponent(name)}`);
+  }
+  await shown.waitFor({ state: 'detached' });
 });
 
 /** Fills the rule form for one TCP port on the node, coming in. */

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +80,18 @@ class DashboardBrowserTest {
     /** The controller is shared with the other end-to-end tests, which expect to create these themselves. */
     private static void removeWhatTheTestMade(final RestconfClient admin)
             throws java.io.IOException, InterruptedException {
+        // What the browser made over v1 and did not get to delete: numeric filters and v1-rule-<n> rules.
+        final var made = new ArrayList<String>();
+        made.addAll(names(admin, "cnsmo-traffic-filters:traffic-filters", "filter").stream()
+            .filter(name -> name.matches("[0-9]+")).map(name -> "cnsmo-traffic-filters:traffic-filters/filter="
+                + name).toList());
+        made.addAll(names(admin, "cnsmo-firewall:firewall", "rule").stream()
+            .filter(name -> name.startsWith("v1-rule-")).map(name -> "cnsmo-firewall:firewall/rule=" + name)
+            .toList());
+        for (var path : made) {
+            final int status = admin.delete(path).status();
+            assertTrue(status == 204 || status == 404, path + " removed: " + status);
+        }
         for (var path : List.of("cnsmo-traffic-filters:traffic-filters/filter=ui-block-8080",
                 "cnsmo-firewall:firewall/rule=ui-reject-7000s", "cnsmo-firewall:firewall/rule=ui-no-5432",
                 "cnsmo-firewall:firewall/rule=ui-open-5432", "cnsmo-dns:dns",
@@ -87,6 +100,21 @@ class DashboardBrowserTest {
             final int status = admin.delete(path).status();
             assertTrue(status == 204 || status == 404 || status == 409, path + " removed: " + status);
         }
+    }
+
+    /** The names of a container's list entries, in the configuration. */
+    private static List<String> names(final RestconfClient admin, final String container, final String list)
+            throws java.io.IOException, InterruptedException {
+        final var answer = admin.getConfig(container);
+        if (answer.status() != 200) {
+            return List.of();
+        }
+        final var entries = answer.json().getAsJsonObject(container).getAsJsonArray(list);
+        final var names = new ArrayList<String>();
+        if (entries != null) {
+            entries.forEach(entry -> names.add(entry.getAsJsonObject().get("name").getAsString()));
+        }
+        return names;
     }
 
     private static void putNode(final RestconfClient admin, final String name, final long datapathId)

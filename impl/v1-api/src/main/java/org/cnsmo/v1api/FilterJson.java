@@ -14,9 +14,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.cnsmo.api.net.Ipv4Network;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterBuilder;
+import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.PortNumber;
 import org.opendaylight.yangtools.yang.common.Uint16;
@@ -62,8 +64,24 @@ final class FilterJson {
             .setName(new ObjectName(name))
             .setNode(Names.node(node, NODE))
             .setTcpDestinationPort(new PortNumber(Uint16.valueOf(port)))
-            .setIpv4Destination(Names.prefix(prefix, PREFIX))
+            .setIpv4Destination(network(Names.prefix(prefix, PREFIX)))
             .build();
+    }
+
+    /**
+     * The network a prefix names, host bits cleared: the GUI's default destination is the node's public address
+     * with {@code /24}, host bits and all, and the contract says to accept any prefix. The traffic-filters
+     * validator refuses host bits, so the filter is stored as the network the GUI meant.
+     */
+    private static Ipv4Prefix network(final Ipv4Prefix prefix) {
+        final Ipv4Network network;
+        try {
+            network = Ipv4Network.parse(prefix.getValue());
+        } catch (IllegalArgumentException e) {
+            // Left to the validator, whose message names the problem.
+            return prefix;
+        }
+        return network.isCanonical() ? prefix : new Ipv4Prefix(network.canonical().toString());
     }
 
     /** The name of the next filter made over v1, given the names in use. */

@@ -58,6 +58,17 @@ class JsonMappingTest {
     }
 
     @Test
+    void theGuisDefaultDestinationIsStoredAsItsNetwork() throws V1Error {
+        // nodes-flows fills in <public address>/24; the traffic-filters validator refuses host bits.
+        final var filter = FilterJson.blockRequest(JsonParser.parseString("""
+            {"tcp-destination-port":5001,"ip4-destination":"198.51.100.9/24","ssinstanceid":"Agent.1"}"""), "11");
+        assertEquals("198.51.100.0/24", filter.getIpv4Destination().getValue());
+        assertEquals("10.8.0.6/32", FilterJson.blockRequest(JsonParser.parseString("""
+            {"tcp-destination-port":5001,"ip4-destination":"10.8.0.6/32","ssinstanceid":"Agent.1"}"""), "11")
+            .getIpv4Destination().getValue());
+    }
+
+    @Test
     void filterIdsContinueTheOriginalsNumbering() {
         assertEquals("11", FilterJson.nextId(List.of()));
         assertEquals("11", FilterJson.nextId(List.of("block-web")));

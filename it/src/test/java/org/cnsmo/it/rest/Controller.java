@@ -81,6 +81,17 @@ public final class Controller implements AutoCloseable {
 
     /** The admin's client over HTTPS, trusting only the controller's CA and checking the host name. */
     public RestconfClient httpsClient() throws IOException, GeneralSecurityException {
+        return new RestconfClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .sslContext(trustingItsCa()).build(), HTTPS, "admin", adminPassword());
+    }
+
+    /** The base URL of the controller's HTTPS web server. */
+    public static String httpsBase() {
+        return HTTPS;
+    }
+
+    /** A TLS context that trusts only the controller's CA. */
+    public SSLContext trustingItsCa() throws IOException, GeneralSecurityException {
         final var trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (var in = Files.newInputStream(home.resolve("cnsmo/pki/ca.crt"))) {
@@ -90,8 +101,7 @@ public final class Controller implements AutoCloseable {
         trustManagers.init(trust);
         final var tls = SSLContext.getInstance("TLS");
         tls.init(null, trustManagers.getTrustManagers(), null);
-        return new RestconfClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls)
-            .build(), HTTPS, "admin", adminPassword());
+        return tls;
     }
 
     /** The controller's installation directory. */

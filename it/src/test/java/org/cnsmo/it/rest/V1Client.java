@@ -21,19 +21,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 
 /**
  * Calls the CNSMO API v1 on the test controller as the original GUI did: Content-Type application/json on
- * every request, Authorization: Bearer on every call but /authenticate.
+ * every request, Authorization: Bearer on every call but /authenticate. The static methods go to plain HTTP on
+ * loopback (8181); {@link #https(Controller)} gives a client for HTTPS on 8443, which the controller serves on
+ * every address, trusting only the controller's CA and checking the host name.
  */
 public final class V1Client {
-    private static final String V1 = "http://127.0.0.1:8181/api/v1";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String PATH = "/api/v1";
+    private static final V1Client LOOPBACK = new V1Client(HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(5)).build(), "http://127.0.0.1:8181" + PATH);
 
-    private V1Client() {
-        // utility class
+    private final HttpClient http;
+    private final String base;
+
+    private V1Client(final HttpClient http, final String base) {
+        this.http = http;
+        this.base = base;
+    }
+
+    /** A client of the API over HTTPS on 8443. */
+    public static V1Client https(final Controller controller) throws IOException, GeneralSecurityException {
+        return new V1Client(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .sslContext(controller.trustingItsCa()).build(), Controller.httpsBase() + PATH);
     }
 
     /**
@@ -54,9 +68,26 @@ public final class V1Client {
         }
     }
 
-    /** A token for a user; checks that the password is not inside it. */
+    /** A token for a user, over plain HTTP on loopback; checks that the password is not inside it. */
     public static String login(final String user, final String password) throws Exception {
-        final var answer = send("POST", "/authenticate", null, """
+        return LOOPBACK.authenticate(user, password);
+    }
+
+    /** A call with a bearer token, over plain HTTP on loopback. */
+    public static Answer call(final String method, final String path, final String token, final String body)
+            throws IOException, InterruptedException {
+        return LOOPBACK.request(method, path, token, body);
+    }
+
+    /** A call with any Authorization header (or none), over plain HTTP on loopback. */
+    public static Answer send(final String method, final String path, final String authorization,
+            final String body) throws IOException, InterruptedException {
+        return LOOPBACK.exchange(method, path, authorization, body);
+    }
+
+    /** A token for a user; checks that the password is not inside it. */
+    public String authenticate(final String user, final String password) throws Exception {
+        final var answer = exchange("POST", "/authenticate", null, """
             {"username":"%s","password":"%s"}""".formatted(user, password));
         assertEquals(200, answer.status(), answer.toString());
         final var token = answer.json().getAsJsonObject().get("token").getAsString();
@@ -65,20 +96,22 @@ public final class V1Client {
         return token;
     }
 
-    public static Answer call(final String method, final String path, final String token, final String body)
+    /** A call with a bearer token. */
+    public Answer request(final String method, final String path, final String token, final String body)
             throws IOException, InterruptedException {
-        return send(method, path, "Bearer " + token, body);
+        return exchange(method, path, "Bearer " + token, body);
     }
 
-    public static Answer send(final String method, final String path, final String authorization,
+    /** A call with any Authorization header, or none when null. */
+    public Answer exchange(final String method, final String path, final String authorization,
             final String body) throws IOException, InterruptedException {
-        final var request = HttpRequest.newBuilder(URI.create(V1 + path)).timeout(Duration.ofSeconds(20))
+        final var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
             .header("Content-Type", "application/json")
             .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        final var response = HTTP.send(request.build(), BodyHandlers.ofString());
+        final var response = http.send(request.build(), BodyHandlers.ofString());
         final var answer = new Answer(response.statusCode(), response.body(), response.headers());
         if (answer.status() == 204) {
             assertNull(response.headers().firstValue("Content-Type").orElse(null), "no body on a 204");
