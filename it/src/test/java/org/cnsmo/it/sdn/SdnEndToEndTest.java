@@ -773,6 +773,156 @@ class SdnEndToEndTest {
         return last == null ? "" : last.get("seen-at").getAsString();
     }
 
+    /** The datapath id of the scripted switch without meters ('M'). */
+    private static final long DPID_M = 0x4D;
+    private static final String METERLESS = "meterless";
+
+    /**
+     * Issue 16: a policy on a node whose switch lacks meter support shows {@code failed} with the switch's reason,
+     * and nothing else on that switch changes, while the same policy is enforced on a node whose switch has meters.
+     *
+     * <p>Node {@code sdn.M}'s switch is a scripted OpenFlow 1.3 switch ({@code meterless-switch.py}, next to this
+     * class in the test resources), not Open vSwitch: Open vSwitch 3.1's userspace datapath accepts every meter
+     * CNSMO can make (max_meter 262144, any id and rate; it has no datapath feature toggle for meters), so no OVS
+     * bridge here can refuse one. The script says max_meter 0 in its METER_FEATURES and answers every METER_MOD
+     * with OFPET_METER_MOD_FAILED / OFPMMFC_INVALID_METER, what Open vSwitch answers a meter add with when its
+     * datapath implements no meters; it keeps a flow table for flow-mods and bundles, answers CNSMO's flow-stats
+     * reads from it, and logs every message it gets, which is how this test sees that nothing was sent to it.
+     */
+    @Test
+    @Order(30)
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    void policyOnASwitchWithoutMetersFailsWithItsReasonAndChangesNothingThere(final RestconfClient client)
+            throws Exception {
+        final var dir = Path.of("target/meterless-switch").toAbsolutePath();
+        final var log = dir.resolve("switch.log");
+        final var table = dir.resolve("table.json");
+        final var meterless = startMeterlessSwitch(dir, log, table);
+        try {
+            assertStatus(201, client.put(NODES + "sdn.M", node("sdn.M", DPID_M)));
+            await("base flows on the scripted switch").atMost(RECONCILE_TIMEOUT)
+                .until(() -> meterlessFlows(table).size() == BASE_FLOWS);
+            assertTrue(switchLog(log).stream().anyMatch(event -> "meter-mod".equals(text(event, "event"))
+                && event.get("meter").getAsLong() == 1), () -> "CNSMO offered its reject meter: " + tail(log));
+            final var before = Files.readString(table);
+            final int logged = switchLog(log).size();
+
+            assertStatus(201, client.put(QOS + METERLESS, """
+                {"cnsmo-qos:policy":[{"name":"%s","node":["sdn.A","sdn.M"],
+                  "bandwidth-limit":{"direction":"egress","max-kbps":%d},"dscp-marking":{"dscp-mark":46}}]}"""
+                .formatted(METERLESS, LIMIT_KBPS)));
+            await("the policy failed on sdn.M and installed on sdn.A").until(() ->
+                "failed".equals(qosNodeField(client, "sdn.M", "installed"))
+                    && "installed".equals(qosNodeField(client, "sdn.A", "installed")));
+            final var reason = qosNodeField(client, "sdn.M", "reason");
+            System.out.println("QoS on a switch without meters: " + reason);
+            assertTrue(reason.contains("refused meter 2") && reason.contains("METERMODFAILED")
+                && reason.contains("INVALIDMETER"), () -> "the switch's reason: " + reason);
+            final var nodeStatus = client.getOperational(NODES + "sdn.M/status").body();
+            assertTrue(nodeStatus.contains("\"service\":\"qos\"") && nodeStatus.contains("refused meter 2"),
+                () -> "sdn.M's qos service is down with the reason: " + nodeStatus);
+
+            // a few reconciliations of sdn.M's switch later, it holds what it held, and was sent no flow at all
+            Thread.sleep(3 * POLL_MILLIS);
+            assertEquals("failed", qosNodeField(client, "sdn.M", "installed"), "still failed, not retried");
+            assertEquals(before, Files.readString(table), "the scripted switch's flow table is unchanged");
+            final var events = switchLog(log);
+            final var since = events.subList(logged, events.size());
+            final var sent = since.stream().filter(event -> List.of("flow-mod", "commit", "bundle-add")
+                .contains(text(event, "event"))).toList();
+            assertEquals(List.of(), sent, "no flow-mod, bundle or commit reached the switch after the policy");
+            assertTrue(since.stream().filter(event -> "meter-mod".equals(text(event, "event")))
+                .allMatch(event -> event.get("meter").getAsLong() == 2), () -> "only meter 2 was offered: " + since);
+            for (var flow : meterlessFlows(table)) {
+                assertEquals(0, flow.getAsJsonObject().getAsJsonArray("meters").size(),
+                    () -> "a flow on the switch names a meter: " + flow);
+            }
+
+            // the same policy is enforced on sdn.A's Open vSwitch, and A's filters still work
+            assertTrue(dataplane.meters(BRIDGE_A).contains("meter=2") && dataplane.flows(BRIDGE_A).stream()
+                .anyMatch(flow -> flow.contains("meter:2") && flow.contains("set_field:46->ip_dscp")),
+                "sdn.A holds the policy's meter and its flow");
+            assertStatus(201, client.put(FILTERS + "no-8080", """
+                {"cnsmo-traffic-filters:filter":[{"name":"no-8080","node":"sdn.A","tcp-destination-port":8080,
+                  "ipv4-destination":"%s/32"}]}""".formatted(IP_A)));
+            await("filter flow on A").until(() -> dataplane.flows(BRIDGE_A).stream()
+                .anyMatch(flow -> flow.contains("tp_dst=8080") && flow.contains("actions=drop")));
+            assertFalse(dataplane.connect(HOST_B, IP_A, 8080).connected(), "8080 is blocked on A");
+            assertTrue(dataplane.connect(HOST_B, IP_A, 8081).connected(), "8081 stays open through A's meter");
+            assertStatus(204, client.delete(FILTERS + "no-8080"));
+
+            assertStatus(204, client.delete(QOS + METERLESS));
+            await("QoS gone from A").until(() -> dataplane.flows(BRIDGE_A).size() == BASE_FLOWS
+                && !dataplane.meters(BRIDGE_A).contains("meter=2"));
+            assertEquals(before, Files.readString(table), "the policy's deletion changed nothing on the switch");
+            assertStatus(204, client.delete(NODES + "sdn.M"));
+            await("CNSMO's flows gone from the unbound scripted switch").atMost(REPAIR_TIMEOUT)
+                .until(() -> meterlessFlows(table).isEmpty());
+        } finally {
+            meterless.destroy();
+            client.delete(FILTERS + "no-8080");
+            client.delete(QOS + METERLESS);
+            client.delete(NODES + "sdn.M");
+        }
+    }
+
+    /** Starts the scripted switch without meters, from a clean directory, connected to the plain listener. */
+    private static Process startMeterlessSwitch(final Path dir, final Path log, final Path table)
+            throws IOException {
+        Files.createDirectories(dir);
+        final var script = dir.resolve("meterless-switch.py");
+        try (var in = SdnEndToEndTest.class.getResourceAsStream("meterless-switch.py")) {
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.deleteIfExists(log);
+        Files.deleteIfExists(table);
+        return new ProcessBuilder("python3", script.toString(), Controller.PLAIN_OPENFLOW, String.valueOf(DPID_M),
+            log.toString(), table.toString()).redirectErrorStream(true)
+            .redirectOutput(dir.resolve("switch.out").toFile()).start();
+    }
+
+    /** The scripted switch's flows (its table file), or none before it wrote one. */
+    private static com.google.gson.JsonArray meterlessFlows(final Path table) throws IOException {
+        return Files.exists(table) ? com.google.gson.JsonParser.parseString(Files.readString(table)).getAsJsonArray()
+            : new com.google.gson.JsonArray();
+    }
+
+    /** What the scripted switch logged: one event per message received or change made. */
+    private static List<com.google.gson.JsonObject> switchLog(final Path log) throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log).stream().filter(line -> !line.isBlank())
+            .map(line -> com.google.gson.JsonParser.parseString(line).getAsJsonObject()).toList() : List.of();
+    }
+
+    private static String tail(final Path log) {
+        try {
+            final var lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static String text(final com.google.gson.JsonObject event, final String field) {
+        return event.has(field) ? event.get(field).getAsString() : null;
+    }
+
+    /** A field of the meterless policy's status on one node, or null. */
+    private static String qosNodeField(final RestconfClient client, final String node, final String field)
+            throws IOException, InterruptedException {
+        final var status = client.getOperational(QOS + METERLESS + "/status");
+        if (status.status() != 200) {
+            return null;
+        }
+        final var nodes = status.json().getAsJsonObject("cnsmo-qos:status").getAsJsonArray("node-status");
+        for (var element : nodes == null ? new com.google.gson.JsonArray() : nodes) {
+            final var state = element.getAsJsonObject();
+            if (node.equals(text(state, "node"))) {
+                return text(state, field);
+            }
+        }
+        return null;
+    }
+
     private static String ruleState(final RestconfClient client, final String rule)
             throws IOException, InterruptedException {
         final var response = client.getOperational(RULES + rule + "/status");
