@@ -148,18 +148,19 @@ public final class SwitchTables {
             if (!matched.isEmpty()) {
                 final var crossed = new ArrayList<>(trail);
                 crossed.add(flow);
+                final var handled = List.copyOf(crossed);
                 switch (flow.action()) {
-                    case GOTO -> walk(flow.nextTable(), matched, fromUplink, ctState, trackedState, crossed, results,
+                    case GOTO -> walk(flow.nextTable(), matched, fromUplink, ctState, trackedState, handled, results,
                         depth + 1);
-                    case TRACK -> walk(flow.nextTable(), matched, fromUplink, trackedState, trackedState, crossed,
+                    case TRACK -> walk(flow.nextTable(), matched, fromUplink, trackedState, trackedState, handled,
                         results, depth + 1);
-                    default -> matched.forEach(space -> results.add(new Result(space, flow.action(), crossed)));
+                    default -> matched.forEach(space -> results.add(new Result(space, flow.action(), handled)));
                 }
             }
             rest = unmatched;
         }
         // table miss: OpenFlow 1.3 drops
-        final var missed = new ArrayList<>(trail);
+        final var missed = List.copyOf(trail);
         rest.forEach(space -> results.add(new Result(space, Action.DROP, missed)));
     }
 

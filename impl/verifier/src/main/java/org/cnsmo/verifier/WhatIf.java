@@ -10,6 +10,7 @@ package org.cnsmo.verifier;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -153,11 +154,37 @@ public final class WhatIf {
      */
     static final class PairEvaluator {
         private final Verifier verifier;
-        private final Map<String, List<SwitchTables.Result>> egress = new HashMap<>();
-        private final Map<String, List<SwitchTables.Result>> ingress = new HashMap<>();
+        private final long[] addresses;
+        private final Map<String, Map<Long, List<Step>>> egress = new HashMap<>();
+        private final Map<String, Map<Long, List<Step>>> ingress = new HashMap<>();
 
         PairEvaluator(final Overlay overlay) {
             verifier = new Verifier(overlay);
+            addresses = overlay.nodes().values().stream().mapToLong(NodeView::address).filter(address -> address >= 0)
+                .sorted().distinct().toArray();
+        }
+
+        /** A sub-class out of a switch and its hop. */
+        private record Step(SwitchTables.Result result, Hop hop) {
+        }
+
+        /**
+         * A switch's results with their hops, by the node address the other end of a pair has (the destination's
+         * for egress, the source's for ingress), each list in the walk's order.
+         */
+        private Map<Long, List<Step>> byAddress(final String hop, final List<SwitchTables.Result> results,
+                final boolean byDestination) {
+            final var steps = new HashMap<Long, List<Step>>();
+            for (var result : results) {
+                final var range = byDestination ? result.space().destination() : result.space().source();
+                final var step = new Step(result, Verifier.switchHop(hop, result));
+                int index = Arrays.binarySearch(addresses, range.lower());
+                for (index = index < 0 ? -index - 1 : index; index < addresses.length
+                        && addresses[index] <= range.upper(); index++) {
+                    steps.computeIfAbsent(addresses[index], address -> new ArrayList<>()).add(step);
+                }
+            }
+            return steps;
         }
 
         List<Verdict> verdicts(final NodeView source, final NodeView destination, final int protocol) {
@@ -171,30 +198,29 @@ public final class WhatIf {
             if (source.tables() == null || destination.tables() == null) {
                 return Verifier.merge(verifier.evaluate(new Space(from, to, proto, ports)));
             }
-            final var out = egress.computeIfAbsent(source.name() + "/" + protocol, key -> source.tables()
-                .walk(new Space(from, Range.ANY_ADDRESS, proto, ports), false, false));
-            final var in = ingress.computeIfAbsent(destination.name() + "/" + protocol, key -> destination.tables()
-                .walk(new Space(Range.ANY_ADDRESS, to, proto, ports), true, false));
+            final var out = egress.computeIfAbsent(source.name() + "/" + protocol, key -> byAddress(
+                "egress " + source.name(), source.tables().walk(new Space(from, Range.ANY_ADDRESS, proto, ports),
+                    false, false), true)).getOrDefault(destination.address(), List.of());
+            final var in = ingress.computeIfAbsent(destination.name() + "/" + protocol, key -> byAddress(
+                "ingress " + destination.name(), destination.tables().walk(new Space(Range.ANY_ADDRESS, to, proto,
+                    ports), true, false), false)).getOrDefault(source.address(), List.of());
             final var verdicts = new ArrayList<Verdict>();
             Verifier.Reply reply = null;
             boolean replied = false;
             for (var leaving : out) {
-                if (!leaving.space().destination().contains(destination.address())) {
-                    continue;
-                }
-                final var egressHop = Verifier.switchHop("egress " + source.name(), leaving);
+                final var leavingSpace = leaving.result().space();
+                final var egressHop = leaving.hop();
                 if (!egressHop.outcome().passes()) {
-                    verdicts.add(new Verdict(new Space(from, to, proto, leaving.space().port()), egressHop.outcome(),
+                    verdicts.add(new Verdict(new Space(from, to, proto, leavingSpace.port()), egressHop.outcome(),
                         List.of(egressHop)));
                     continue;
                 }
                 for (var arriving : in) {
-                    final var common = arriving.space().source().contains(source.address())
-                        ? leaving.space().port().intersect(arriving.space().port()) : null;
+                    final var common = leavingSpace.port().intersect(arriving.result().space().port());
                     if (common == null) {
                         continue;
                     }
-                    final var ingressHop = Verifier.switchHop("ingress " + destination.name(), arriving);
+                    final var ingressHop = arriving.hop();
                     final var space = new Space(from, to, proto, common);
                     if (!ingressHop.outcome().passes()) {
                         verdicts.add(new Verdict(space, ingressHop.outcome(), List.of(egressHop, Verifier.VPN_SERVER,
