@@ -11,11 +11,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.sdn.pipeline.Cookies;
 import org.cnsmo.sdn.pipeline.Cookies.Kind;
@@ -111,6 +113,18 @@ public final class Overlay {
      * @throws IllegalArgumentException when the intent holds a value the pipeline cannot render
      */
     public static Overlay of(final Intent intent) {
+        return of(intent, SwitchTablesCache.NONE);
+    }
+
+    /**
+     * The overlay an intent describes, with the switch tables of nodes whose inputs are unchanged from a cache.
+     *
+     * @param intent the intent
+     * @param cache the switch tables already built
+     * @return the overlay
+     * @throws IllegalArgumentException when the intent holds a value the pipeline cannot render
+     */
+    public static Overlay of(final Intent intent, final SwitchTablesCache cache) {
         final var builder = new Builder();
         final var vpn = intent.vpn();
         final var server = vpn == null ? null : vpn.getServer();
@@ -134,18 +148,32 @@ public final class Overlay {
         if (intent.filters() != null) {
             intent.filters().nonnullFilter().values().forEach(filter -> builder.filters.add(FilterIntent.of(filter)));
         }
+        final var ruleCookies = builder.rules.stream()
+            .mapToLong(rule -> Cookies.of(Kind.FIREWALL_RULE, rule.name()).longValue()).toArray();
+        final var filterCookies = builder.filters.stream()
+            .mapToLong(filter -> Cookies.of(Kind.FILTER, filter.name()).longValue()).toArray();
         final var elements = new HashMap<Long, Element>();
-        builder.rules.forEach(rule -> elements.put(Cookies.of(Kind.FIREWALL_RULE, rule.name()).longValue(),
-            new Element(Element.Kind.RULE, rule.name())));
-        builder.filters.forEach(filter -> elements.put(Cookies.of(Kind.FILTER, filter.name()).longValue(),
-            new Element(Element.Kind.FILTER, filter.name())));
+        for (int i = 0; i < ruleCookies.length; i++) {
+            elements.put(ruleCookies[i], new Element(Element.Kind.RULE, builder.rules.get(i).name()));
+        }
+        for (int i = 0; i < filterCookies.length; i++) {
+            elements.put(filterCookies[i], new Element(Element.Kind.FILTER, builder.filters.get(i).name()));
+        }
+        builder.rulesByName = IntStream.range(0, builder.rules.size()).boxed()
+            .sorted(Comparator.comparing(i -> builder.rules.get(i).name())).mapToInt(Integer::intValue).toArray();
+        builder.filtersByName = IntStream.range(0, builder.filters.size()).boxed()
+            .sorted(Comparator.comparing(i -> builder.filters.get(i).name())).mapToInt(Integer::intValue).toArray();
         final var nodes = intent.nodes();
         if (nodes != null) {
             for (var node : nodes.nonnullNode().values()) {
                 final var name = node.requireName().getValue();
                 final var binding = SwitchBinding.of(node);
-                final SwitchTables tables = binding == null ? null
-                    : tables(binding, flows(binding, builder.rules, builder.filters), elements);
+                SwitchTables tables = null;
+                if (binding != null) {
+                    final var inputs = inputs(binding, builder, ruleCookies, filterCookies, elements);
+                    tables = cache.tables(inputs, () -> tables(binding, flows(binding, inputs.rules(),
+                        inputs.filters()), elements));
+                }
                 final var view = new NodeView(name, clientAddresses.getOrDefault(name, -1L), tables);
                 builder.nodes.put(name, view);
                 if (view.address() >= 0) {
@@ -157,6 +185,32 @@ public final class Overlay {
         readBalancers(intent, builder);
         readDns(intent, builder);
         return new Overlay(builder);
+    }
+
+    /**
+     * What a node's switch tables are made of: the rules and filters {@link #flows} renders on it, by name, so
+     * that the order the datastore lists them in changes nothing.
+     */
+    private static SwitchTablesCache.Inputs inputs(final SwitchBinding binding, final Builder builder,
+            final long[] ruleCookies, final long[] filterCookies, final Map<Long, Element> elements) {
+        final var rules = new ArrayList<RuleIntent>();
+        final var filters = new ArrayList<FilterIntent>();
+        final var named = new ArrayList<Element>();
+        for (int i : builder.rulesByName) {
+            final var rule = builder.rules.get(i);
+            if (rule.appliesTo(binding.node())) {
+                rules.add(rule);
+                named.add(elements.get(ruleCookies[i]));
+            }
+        }
+        for (int i : builder.filtersByName) {
+            final var filter = builder.filters.get(i);
+            if (filter.node().equals(binding.node())) {
+                filters.add(filter);
+                named.add(elements.get(filterCookies[i]));
+            }
+        }
+        return new SwitchTablesCache.Inputs(binding, rules, filters, named);
     }
 
     /** The flows the SDN pipeline generates for one node's switch. */
@@ -313,6 +367,8 @@ public final class Overlay {
         final Map<String, String> names = new HashMap<>();
         final List<RuleIntent> rules = new ArrayList<>();
         final List<FilterIntent> filters = new ArrayList<>();
+        int[] rulesByName;
+        int[] filtersByName;
         Range subnet;
         long server;
     }

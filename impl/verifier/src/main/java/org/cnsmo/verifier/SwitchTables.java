@@ -73,6 +73,7 @@ public final class SwitchTables {
 
     private final String node;
     private final Map<Integer, List<FlowRule>> tables;
+    private final int hash;
 
     public SwitchTables(final String node, final List<FlowRule> flows) {
         this.node = requireNonNull(node);
@@ -82,17 +83,18 @@ public final class SwitchTables {
         }
         byTable.values().forEach(list -> list.sort(Comparator.comparingInt(FlowRule::priority).reversed()));
         tables = Map.copyOf(byTable);
+        hash = node.hashCode() * 31 + tables.hashCode();
     }
 
     @Override
     public boolean equals(final Object obj) {
-        return this == obj || obj instanceof SwitchTables other && node.equals(other.node)
+        return this == obj || obj instanceof SwitchTables other && hash == other.hash && node.equals(other.node)
             && tables.equals(other.tables);
     }
 
     @Override
     public int hashCode() {
-        return node.hashCode() * 31 + tables.hashCode();
+        return hash;
     }
 
     public String node() {

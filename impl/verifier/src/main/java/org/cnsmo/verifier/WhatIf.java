@@ -94,8 +94,21 @@ public final class WhatIf {
      * @return the changes
      */
     public static Result compare(final Overlay before, final Overlay after) {
-        final var old = new PairEvaluator(before);
-        final var now = new PairEvaluator(after);
+        return compare(before, after, PairVerdictCache.NONE);
+    }
+
+    /**
+     * Compares reachability between nodes before and after a change, with the verdicts of pairs already
+     * evaluated from a cache.
+     *
+     * @param before the overlay before
+     * @param after the overlay after
+     * @param cache the verdicts already evaluated
+     * @return the changes
+     */
+    public static Result compare(final Overlay before, final Overlay after, final PairVerdictCache cache) {
+        final var old = new PairEvaluator(before, cache);
+        final var now = new PairEvaluator(after, cache);
         final var changed = new HashSet<String>();
         for (var node : after.nodes().values()) {
             if (!node.equals(before.node(node.name()))) {
@@ -132,7 +145,7 @@ public final class WhatIf {
      * @return the verdicts per triple
      */
     public static Map<Pair, List<Verdict>> classes(final Overlay overlay) {
-        final var evaluator = new PairEvaluator(overlay);
+        final var evaluator = new PairEvaluator(overlay, PairVerdictCache.NONE);
         final var classes = new LinkedHashMap<Pair, List<Verdict>>();
         for (var source : overlay.nodes().values()) {
             for (var destination : overlay.nodes().values()) {
@@ -154,12 +167,14 @@ public final class WhatIf {
      */
     static final class PairEvaluator {
         private final Verifier verifier;
+        private final PairVerdictCache cache;
         private final long[] addresses;
         private final Map<String, Map<Long, List<Step>>> egress = new HashMap<>();
         private final Map<String, Map<Long, List<Step>>> ingress = new HashMap<>();
 
-        PairEvaluator(final Overlay overlay) {
+        PairEvaluator(final Overlay overlay, final PairVerdictCache cache) {
             verifier = new Verifier(overlay);
+            this.cache = requireNonNull(cache);
             addresses = overlay.nodes().values().stream().mapToLong(NodeView::address).filter(address -> address >= 0)
                 .sorted().distinct().toArray();
         }
@@ -198,6 +213,16 @@ public final class WhatIf {
             if (source.tables() == null || destination.tables() == null) {
                 return Verifier.merge(verifier.evaluate(new Space(from, to, proto, ports)));
             }
+            return cache.verdicts(source, destination, protocol, () -> betweenSwitches(source, destination,
+                protocol));
+        }
+
+        /** The verdicts between two nodes that both have a switch: a function of the two alone. */
+        private List<Verdict> betweenSwitches(final NodeView source, final NodeView destination, final int protocol) {
+            final var ports = protocol == Query.ICMP ? Range.of(0) : PORTS;
+            final var from = Range.of(source.address());
+            final var to = Range.of(destination.address());
+            final var proto = Range.of(protocol);
             final var out = egress.computeIfAbsent(source.name() + "/" + protocol, key -> byAddress(
                 "egress " + source.name(), source.tables().walk(new Space(from, Range.ANY_ADDRESS, proto, ports),
                     false, false), true)).getOrDefault(destination.address(), List.of());

@@ -1,0 +1,70 @@
+/*
+ * Copyright (c) 2026 CNSMO project. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.cnsmo.verifier;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Values by key, at most a given number, the least recently used dropped first. A value is computed outside the
+ * lock, so two callers may compute the same one; the first stored wins. Thread-safe. A capacity of 0 stores
+ * nothing.
+ *
+ * @param <K> the key, whose equality says the value is the same
+ * @param <V> the value
+ */
+public final class BoundedCache<K, V> {
+    private final int capacity;
+    private final Map<K, V> entries;
+
+    public BoundedCache(final int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity " + capacity + " is negative");
+        }
+        this.capacity = capacity;
+        entries = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(final Map.Entry<K, V> eldest) {
+                return size() > BoundedCache.this.capacity;
+            }
+        };
+    }
+
+    /** The value of a key: the one stored, else computed and stored. */
+    public V get(final K key, final Supplier<? extends V> compute) {
+        if (capacity == 0) {
+            return compute.get();
+        }
+        synchronized (entries) {
+            final var value = entries.get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        final V value = requireNonNull(compute.get());
+        synchronized (entries) {
+            final var stored = entries.putIfAbsent(key, value);
+            return stored == null ? value : stored;
+        }
+    }
+
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+}
