@@ -30,14 +30,24 @@ public final class BoundedCache<K, V> {
             throw new IllegalArgumentException("capacity " + capacity + " is negative");
         }
         this.capacity = capacity;
-        entries = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
+        entries = new Lru<>(capacity);
+    }
 
-            @Override
-            protected boolean removeEldestEntry(final Map.Entry<K, V> eldest) {
-                return size() > BoundedCache.this.capacity;
-            }
-        };
+    /** A map in access order that drops its eldest entry beyond a capacity. */
+    private static final class Lru<K, V> extends LinkedHashMap<K, V> {
+        private static final long serialVersionUID = 1L;
+
+        private final int capacity;
+
+        Lru(final int capacity) {
+            super(16, 0.75f, true);
+            this.capacity = capacity;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(final Map.Entry<K, V> eldest) {
+            return size() > capacity;
+        }
     }
 
     /** The value of a key: the one stored, else computed and stored. */

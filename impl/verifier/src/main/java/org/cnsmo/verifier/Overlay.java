@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.sdn.pipeline.Cookies;
 import org.cnsmo.sdn.pipeline.Cookies.Kind;
@@ -148,21 +147,18 @@ public final class Overlay {
         if (intent.filters() != null) {
             intent.filters().nonnullFilter().values().forEach(filter -> builder.filters.add(FilterIntent.of(filter)));
         }
-        final var ruleCookies = builder.rules.stream()
-            .mapToLong(rule -> Cookies.of(Kind.FIREWALL_RULE, rule.name()).longValue()).toArray();
-        final var filterCookies = builder.filters.stream()
-            .mapToLong(filter -> Cookies.of(Kind.FILTER, filter.name()).longValue()).toArray();
         final var elements = new HashMap<Long, Element>();
-        for (int i = 0; i < ruleCookies.length; i++) {
-            elements.put(ruleCookies[i], new Element(Element.Kind.RULE, builder.rules.get(i).name()));
-        }
-        for (int i = 0; i < filterCookies.length; i++) {
-            elements.put(filterCookies[i], new Element(Element.Kind.FILTER, builder.filters.get(i).name()));
-        }
-        builder.rulesByName = IntStream.range(0, builder.rules.size()).boxed()
-            .sorted(Comparator.comparing(i -> builder.rules.get(i).name())).mapToInt(Integer::intValue).toArray();
-        builder.filtersByName = IntStream.range(0, builder.filters.size()).boxed()
-            .sorted(Comparator.comparing(i -> builder.filters.get(i).name())).mapToInt(Integer::intValue).toArray();
+        builder.rules.forEach(rule -> elements.put(Cookies.of(Kind.FIREWALL_RULE, rule.name()).longValue(),
+            new Element(Element.Kind.RULE, rule.name())));
+        builder.filters.forEach(filter -> elements.put(Cookies.of(Kind.FILTER, filter.name()).longValue(),
+            new Element(Element.Kind.FILTER, filter.name())));
+        // by name, with the element each one's cookie names once all are in (two names may share a cookie)
+        final var rules = builder.rules.stream().sorted(Comparator.comparing(RuleIntent::name))
+            .map(rule -> new Rendered<>(rule, elements.get(Cookies.of(Kind.FIREWALL_RULE, rule.name()).longValue())))
+            .toList();
+        final var filters = builder.filters.stream().sorted(Comparator.comparing(FilterIntent::name))
+            .map(filter -> new Rendered<>(filter, elements.get(Cookies.of(Kind.FILTER, filter.name()).longValue())))
+            .toList();
         final var nodes = intent.nodes();
         if (nodes != null) {
             for (var node : nodes.nonnullNode().values()) {
@@ -170,7 +166,7 @@ public final class Overlay {
                 final var binding = SwitchBinding.of(node);
                 SwitchTables tables = null;
                 if (binding != null) {
-                    final var inputs = inputs(binding, builder, ruleCookies, filterCookies, elements);
+                    final var inputs = inputs(binding, rules, filters);
                     tables = cache.tables(inputs, () -> tables(binding, flows(binding, inputs.rules(),
                         inputs.filters()), elements));
                 }
@@ -187,30 +183,32 @@ public final class Overlay {
         return new Overlay(builder);
     }
 
+    /** A rule or filter and the element its cookie names. */
+    private record Rendered<T>(T intent, Element element) {
+    }
+
     /**
      * What a node's switch tables are made of: the rules and filters {@link #flows} renders on it, by name, so
      * that the order the datastore lists them in changes nothing.
      */
-    private static SwitchTablesCache.Inputs inputs(final SwitchBinding binding, final Builder builder,
-            final long[] ruleCookies, final long[] filterCookies, final Map<Long, Element> elements) {
-        final var rules = new ArrayList<RuleIntent>();
-        final var filters = new ArrayList<FilterIntent>();
+    private static SwitchTablesCache.Inputs inputs(final SwitchBinding binding,
+            final List<Rendered<RuleIntent>> rules, final List<Rendered<FilterIntent>> filters) {
+        final var applied = new ArrayList<RuleIntent>();
+        final var filtered = new ArrayList<FilterIntent>();
         final var named = new ArrayList<Element>();
-        for (int i : builder.rulesByName) {
-            final var rule = builder.rules.get(i);
-            if (rule.appliesTo(binding.node())) {
-                rules.add(rule);
-                named.add(elements.get(ruleCookies[i]));
+        for (var rule : rules) {
+            if (rule.intent().appliesTo(binding.node())) {
+                applied.add(rule.intent());
+                named.add(rule.element());
             }
         }
-        for (int i : builder.filtersByName) {
-            final var filter = builder.filters.get(i);
-            if (filter.node().equals(binding.node())) {
-                filters.add(filter);
-                named.add(elements.get(filterCookies[i]));
+        for (var filter : filters) {
+            if (filter.intent().node().equals(binding.node())) {
+                filtered.add(filter.intent());
+                named.add(filter.element());
             }
         }
-        return new SwitchTablesCache.Inputs(binding, rules, filters, named);
+        return new SwitchTablesCache.Inputs(binding, applied, filtered, named);
     }
 
     /** The flows the SDN pipeline generates for one node's switch. */
@@ -367,8 +365,6 @@ public final class Overlay {
         final Map<String, String> names = new HashMap<>();
         final List<RuleIntent> rules = new ArrayList<>();
         final List<FilterIntent> filters = new ArrayList<>();
-        int[] rulesByName;
-        int[] filtersByName;
         Range subnet;
         long server;
     }

@@ -14,10 +14,10 @@ import java.util.function.Supplier;
 import org.cnsmo.verifier.Overlay.NodeView;
 
 /**
- * The verdicts of (source node, destination node, protocol) triples between two nodes that both have a switch:
- * they depend on nothing but the two nodes' addresses and switch tables, so {@link WhatIf#compare} keeps them
- * from one change to the next, and the side before a change is mostly not evaluated again. Bounded, least
- * recently used first out.
+ * The verdicts of (source node, destination node, protocol) triples between two nodes that both have a switch,
+ * on the side before a change: they depend on nothing but the two nodes' addresses and switch tables, so
+ * {@link WhatIf#compare} keeps them for the next change of the same intent and mostly evaluates the side after
+ * only. Bounded, least recently used first out; about 1 KB a triple.
  */
 public final class PairVerdictCache {
     /** Caches nothing. */
@@ -35,8 +35,7 @@ public final class PairVerdictCache {
     /**
      * A cache.
      *
-     * @param capacity how many triples it holds at most: three per ordered pair of nodes, for the intent and
-     *     a change
+     * @param capacity how many triples it holds at most: three per ordered pair of nodes hold an intent
      */
     public PairVerdictCache(final int capacity) {
         verdicts = new BoundedCache<>(capacity);

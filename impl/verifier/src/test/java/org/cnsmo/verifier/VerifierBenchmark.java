@@ -27,7 +27,7 @@ import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule.D
 class VerifierBenchmark {
     private static final int QUERIES = 500;
     private static final int TABLES = 512;
-    private static final int VERDICTS = 65_536;
+    private static final int VERDICTS = 32_768;
 
     @Test
     @EnabledIfSystemProperty(named = "cnsmo.bench", matches = "true")

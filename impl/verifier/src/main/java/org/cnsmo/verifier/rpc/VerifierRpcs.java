@@ -35,8 +35,8 @@ public final class VerifierRpcs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VerifierRpcs.class);
     /** Switches kept: the nodes of the intent and of a few proposals, at a few hundred nodes. */
     private static final int SWITCHES = 512;
-    /** Pair verdicts kept: the three protocols of every ordered pair, for the intent and a proposal at 100 nodes. */
-    private static final int TRIPLES = 65_536;
+    /** Pair verdicts kept: the three protocols of every ordered pair of the intent, up to 104 nodes (32 MB). */
+    private static final int TRIPLES = 32_768;
 
     private final List<ContainerCheck<?>> checks = new CopyOnWriteArrayList<>();
     private final Registration registration;
