@@ -21,11 +21,11 @@ import java.util.function.Supplier;
  * @param <K> the key, whose equality says the value is the same
  * @param <V> the value
  */
-public final class BoundedCache<K, V> {
+final class BoundedCache<K, V> {
     private final int capacity;
     private final Map<K, V> entries;
 
-    public BoundedCache(final int capacity) {
+    BoundedCache(final int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity " + capacity + " is negative");
         }
@@ -51,7 +51,7 @@ public final class BoundedCache<K, V> {
     }
 
     /** The value of a key: the one stored, else computed and stored. */
-    public V get(final K key, final Supplier<? extends V> compute) {
+    V get(final K key, final Supplier<? extends V> compute) {
         if (capacity == 0) {
             return compute.get();
         }
@@ -68,13 +68,9 @@ public final class BoundedCache<K, V> {
         }
     }
 
-    public int size() {
+    int size() {
         synchronized (entries) {
             return entries.size();
         }
-    }
-
-    public int capacity() {
-        return capacity;
     }
 }
