@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,6 +112,18 @@ public final class Overlay {
      * @throws IllegalArgumentException when the intent holds a value the pipeline cannot render
      */
     public static Overlay of(final Intent intent) {
+        return of(intent, SwitchTablesCache.NONE);
+    }
+
+    /**
+     * The overlay an intent describes, with the switch tables of nodes whose inputs are unchanged from a cache.
+     *
+     * @param intent the intent
+     * @param cache the switch tables already built
+     * @return the overlay
+     * @throws IllegalArgumentException when the intent holds a value the pipeline cannot render
+     */
+    public static Overlay of(final Intent intent, final SwitchTablesCache cache) {
         final var builder = new Builder();
         final var vpn = intent.vpn();
         final var server = vpn == null ? null : vpn.getServer();
@@ -139,13 +152,24 @@ public final class Overlay {
             new Element(Element.Kind.RULE, rule.name())));
         builder.filters.forEach(filter -> elements.put(Cookies.of(Kind.FILTER, filter.name()).longValue(),
             new Element(Element.Kind.FILTER, filter.name())));
+        // by name, with the element each one's cookie names once all are in (two names may share a cookie)
+        final var rules = builder.rules.stream().sorted(Comparator.comparing(RuleIntent::name))
+            .map(rule -> new Rendered<>(rule, elements.get(Cookies.of(Kind.FIREWALL_RULE, rule.name()).longValue())))
+            .toList();
+        final var filters = builder.filters.stream().sorted(Comparator.comparing(FilterIntent::name))
+            .map(filter -> new Rendered<>(filter, elements.get(Cookies.of(Kind.FILTER, filter.name()).longValue())))
+            .toList();
         final var nodes = intent.nodes();
         if (nodes != null) {
             for (var node : nodes.nonnullNode().values()) {
                 final var name = node.requireName().getValue();
                 final var binding = SwitchBinding.of(node);
-                final SwitchTables tables = binding == null ? null
-                    : tables(binding, flows(binding, builder.rules, builder.filters), elements);
+                SwitchTables tables = null;
+                if (binding != null) {
+                    final var inputs = inputs(binding, rules, filters);
+                    tables = cache.tables(inputs, () -> tables(binding, flows(binding, inputs.rules(),
+                        inputs.filters()), elements));
+                }
                 final var view = new NodeView(name, clientAddresses.getOrDefault(name, -1L), tables);
                 builder.nodes.put(name, view);
                 if (view.address() >= 0) {
@@ -188,6 +212,34 @@ public final class Overlay {
         server = base.server;
         rules = base.rules;
         filters = base.filters;
+    }
+
+    /** A rule or filter and the element its cookie names. */
+    private record Rendered<T>(T intent, Element element) {
+    }
+
+    /**
+     * What a node's switch tables are made of: the rules and filters {@link #flows} renders on it, by name, so
+     * that the order the datastore lists them in changes nothing.
+     */
+    private static SwitchTablesCache.Inputs inputs(final SwitchBinding binding,
+            final List<Rendered<RuleIntent>> rules, final List<Rendered<FilterIntent>> filters) {
+        final var applied = new ArrayList<RuleIntent>();
+        final var filtered = new ArrayList<FilterIntent>();
+        final var named = new ArrayList<Element>();
+        for (var rule : rules) {
+            if (rule.intent().appliesTo(binding)) {
+                applied.add(rule.intent());
+                named.add(rule.element());
+            }
+        }
+        for (var filter : filters) {
+            if (filter.intent().node().equals(binding.node())) {
+                filtered.add(filter.intent());
+                named.add(filter.element());
+            }
+        }
+        return new SwitchTablesCache.Inputs(binding, applied, filtered, named);
     }
 
     /** The flows the SDN pipeline generates for one node's switch. */

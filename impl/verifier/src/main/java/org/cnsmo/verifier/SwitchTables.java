@@ -73,6 +73,7 @@ public final class SwitchTables {
 
     private final String node;
     private final Map<Integer, List<FlowRule>> tables;
+    private final int hash;
 
     public SwitchTables(final String node, final List<FlowRule> flows) {
         this.node = requireNonNull(node);
@@ -82,17 +83,18 @@ public final class SwitchTables {
         }
         byTable.values().forEach(list -> list.sort(Comparator.comparingInt(FlowRule::priority).reversed()));
         tables = Map.copyOf(byTable);
+        hash = node.hashCode() * 31 + tables.hashCode();
     }
 
     @Override
     public boolean equals(final Object obj) {
-        return this == obj || obj instanceof SwitchTables other && node.equals(other.node)
+        return this == obj || obj instanceof SwitchTables other && hash == other.hash && node.equals(other.node)
             && tables.equals(other.tables);
     }
 
     @Override
     public int hashCode() {
-        return node.hashCode() * 31 + tables.hashCode();
+        return hash;
     }
 
     public String node() {
@@ -148,18 +150,19 @@ public final class SwitchTables {
             if (!matched.isEmpty()) {
                 final var crossed = new ArrayList<>(trail);
                 crossed.add(flow);
+                final var handled = List.copyOf(crossed);
                 switch (flow.action()) {
-                    case GOTO -> walk(flow.nextTable(), matched, fromUplink, ctState, trackedState, crossed, results,
+                    case GOTO -> walk(flow.nextTable(), matched, fromUplink, ctState, trackedState, handled, results,
                         depth + 1);
-                    case TRACK -> walk(flow.nextTable(), matched, fromUplink, trackedState, trackedState, crossed,
+                    case TRACK -> walk(flow.nextTable(), matched, fromUplink, trackedState, trackedState, handled,
                         results, depth + 1);
-                    default -> matched.forEach(space -> results.add(new Result(space, flow.action(), crossed)));
+                    default -> matched.forEach(space -> results.add(new Result(space, flow.action(), handled)));
                 }
             }
             rest = unmatched;
         }
         // table miss: OpenFlow 1.3 drops
-        final var missed = new ArrayList<>(trail);
+        final var missed = List.copyOf(trail);
         rest.forEach(space -> results.add(new Result(space, Action.DROP, missed)));
     }
 

@@ -400,6 +400,14 @@ public final class Verifier {
         return list;
     }
 
+    /**
+     * Verdicts of one source, destination and protocol address each, sorted and merged as {@link #merge} does:
+     * along the other fields nothing joins.
+     */
+    static List<Verdict> mergePorts(final List<Verdict> verdicts) {
+        return mergeAlong(verdicts, 3);
+    }
+
     private static ArrayList<Verdict> mergeAlong(final List<Verdict> verdicts, final int field) {
         final var sorted = new ArrayList<>(verdicts);
         sorted.sort(order(field));

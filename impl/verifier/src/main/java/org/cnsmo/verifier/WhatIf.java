@@ -10,11 +10,14 @@ package org.cnsmo.verifier;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.cnsmo.verifier.FlowRule.Action;
 import org.cnsmo.verifier.Overlay.NodeView;
 
 /**
@@ -93,8 +96,21 @@ public final class WhatIf {
      * @return the changes
      */
     public static Result compare(final Overlay before, final Overlay after) {
-        final var old = new PairEvaluator(before);
-        final var now = new PairEvaluator(after);
+        return compare(before, after, PairVerdictCache.NONE);
+    }
+
+    /**
+     * Compares reachability between nodes before and after a change, with the verdicts of the side before from
+     * a cache, which keeps them for the next change of the same intent.
+     *
+     * @param before the overlay before
+     * @param after the overlay after
+     * @param cache the verdicts of the side before, as far as already evaluated
+     * @return the changes
+     */
+    public static Result compare(final Overlay before, final Overlay after, final PairVerdictCache cache) {
+        final var old = new PairEvaluator(before, cache);
+        final var now = new PairEvaluator(after, PairVerdictCache.NONE);
         final var changed = new HashSet<String>();
         for (var node : after.nodes().values()) {
             if (!node.equals(before.node(node.name()))) {
@@ -131,7 +147,7 @@ public final class WhatIf {
      * @return the verdicts per triple
      */
     public static Map<Pair, List<Verdict>> classes(final Overlay overlay) {
-        final var evaluator = new PairEvaluator(overlay);
+        final var evaluator = new PairEvaluator(overlay, PairVerdictCache.NONE);
         final var classes = new LinkedHashMap<Pair, List<Verdict>>();
         for (var source : overlay.nodes().values()) {
             for (var destination : overlay.nodes().values()) {
@@ -153,11 +169,47 @@ public final class WhatIf {
      */
     static final class PairEvaluator {
         private final Verifier verifier;
-        private final Map<String, List<SwitchTables.Result>> egress = new HashMap<>();
-        private final Map<String, List<SwitchTables.Result>> ingress = new HashMap<>();
+        private final PairVerdictCache cache;
+        private final long[] addresses;
+        private final Map<Walk, Map<Long, List<Step>>> egress = new HashMap<>();
+        private final Map<Walk, Map<Long, List<Step>>> ingress = new HashMap<>();
+        private final Map<Walk, Map<Long, List<SwitchTables.Result>>> replyOut = new HashMap<>();
+        private final Map<Walk, Map<Long, List<SwitchTables.Result>>> replyIn = new HashMap<>();
 
-        PairEvaluator(final Overlay overlay) {
+        PairEvaluator(final Overlay overlay, final PairVerdictCache cache) {
             verifier = new Verifier(overlay);
+            this.cache = requireNonNull(cache);
+            addresses = overlay.nodes().values().stream().mapToLong(NodeView::address).filter(address -> address >= 0)
+                .sorted().distinct().toArray();
+        }
+
+        /** A sub-class out of a switch and its hop. */
+        private record Step(SwitchTables.Result result, Hop hop) {
+        }
+
+        /** A node's switch walked for one protocol. */
+        private record Walk(String node, int protocol) {
+        }
+
+        /**
+         * A switch's results (or steps), by the node address the other end of a pair has, each list in the walk's
+         * order.
+         */
+        private <T> Map<Long, List<T>> byAddress(final List<T> items, final Function<T, Range> end) {
+            final var byAddress = new HashMap<Long, List<T>>();
+            for (var item : items) {
+                final var range = end.apply(item);
+                int index = Arrays.binarySearch(addresses, range.lower());
+                for (index = index < 0 ? -index - 1 : index; index < addresses.length
+                        && addresses[index] <= range.upper(); index++) {
+                    byAddress.computeIfAbsent(addresses[index], address -> new ArrayList<>()).add(item);
+                }
+            }
+            return byAddress;
+        }
+
+        private static List<Step> steps(final String hop, final List<SwitchTables.Result> results) {
+            return results.stream().map(result -> new Step(result, Verifier.switchHop(hop, result))).toList();
         }
 
         List<Verdict> verdicts(final NodeView source, final NodeView destination, final int protocol) {
@@ -171,30 +223,41 @@ public final class WhatIf {
             if (source.tables() == null || destination.tables() == null) {
                 return Verifier.merge(verifier.evaluate(new Space(from, to, proto, ports)));
             }
-            final var out = egress.computeIfAbsent(source.name() + "/" + protocol, key -> source.tables()
-                .walk(new Space(from, Range.ANY_ADDRESS, proto, ports), false, false));
-            final var in = ingress.computeIfAbsent(destination.name() + "/" + protocol, key -> destination.tables()
-                .walk(new Space(Range.ANY_ADDRESS, to, proto, ports), true, false));
+            return cache.verdicts(source, destination, protocol, () -> betweenSwitches(source, destination,
+                protocol));
+        }
+
+        /** The verdicts between two nodes that both have a switch: a function of the two alone. */
+        private List<Verdict> betweenSwitches(final NodeView source, final NodeView destination, final int protocol) {
+            final var ports = protocol == Query.ICMP ? Range.of(0) : PORTS;
+            final var from = Range.of(source.address());
+            final var to = Range.of(destination.address());
+            final var proto = Range.of(protocol);
+            final var out = egress.computeIfAbsent(new Walk(source.name(), protocol), key -> byAddress(steps(
+                "egress " + source.name(), source.tables().walk(new Space(from, Range.ANY_ADDRESS, proto, ports),
+                    false, false)), step -> step.result().space().destination()))
+                .getOrDefault(destination.address(), List.of());
+            final var in = ingress.computeIfAbsent(new Walk(destination.name(), protocol), key -> byAddress(steps(
+                "ingress " + destination.name(), destination.tables().walk(new Space(Range.ANY_ADDRESS, to, proto,
+                    ports), true, false)), step -> step.result().space().source()))
+                .getOrDefault(source.address(), List.of());
             final var verdicts = new ArrayList<Verdict>();
             Verifier.Reply reply = null;
             boolean replied = false;
             for (var leaving : out) {
-                if (!leaving.space().destination().contains(destination.address())) {
-                    continue;
-                }
-                final var egressHop = Verifier.switchHop("egress " + source.name(), leaving);
+                final var leavingSpace = leaving.result().space();
+                final var egressHop = leaving.hop();
                 if (!egressHop.outcome().passes()) {
-                    verdicts.add(new Verdict(new Space(from, to, proto, leaving.space().port()), egressHop.outcome(),
+                    verdicts.add(new Verdict(new Space(from, to, proto, leavingSpace.port()), egressHop.outcome(),
                         List.of(egressHop)));
                     continue;
                 }
                 for (var arriving : in) {
-                    final var common = arriving.space().source().contains(source.address())
-                        ? leaving.space().port().intersect(arriving.space().port()) : null;
+                    final var common = leavingSpace.port().intersect(arriving.result().space().port());
                     if (common == null) {
                         continue;
                     }
-                    final var ingressHop = Verifier.switchHop("ingress " + destination.name(), arriving);
+                    final var ingressHop = arriving.hop();
                     final var space = new Space(from, to, proto, common);
                     if (!ingressHop.outcome().passes()) {
                         verdicts.add(new Verdict(space, ingressHop.outcome(), List.of(egressHop, Verifier.VPN_SERVER,
@@ -202,7 +265,7 @@ public final class WhatIf {
                         continue;
                     }
                     if (!replied) {
-                        reply = Verifier.reply(destination, source, space);
+                        reply = reply(destination, source, protocol);
                         replied = true;
                     }
                     verdicts.add(reply == null
@@ -211,7 +274,59 @@ public final class WhatIf {
                             List.of(egressHop, Verifier.VPN_SERVER, ingressHop, reply.hop())));
                 }
             }
-            return Verifier.merge(verdicts);
+            // one source, destination and protocol: only ports can merge
+            return Verifier.mergePorts(verdicts);
+        }
+
+        /**
+         * {@link Verifier#reply} from each switch's established packets walked once per protocol: the
+         * destination's from the node to every address, the source's from the uplink from every address. A walk's
+         * results cut to one pair's replies are the results of walking those replies alone, in the same order, as
+         * the pair only narrows the class to single addresses and then to fewer ports.
+         */
+        private Verifier.Reply reply(final NodeView destination, final NodeView source, final int protocol) {
+            final var proto = Range.of(protocol);
+            final var ports = protocol == Query.ICMP ? Range.of(0) : Verifier.EPHEMERAL_PORTS;
+            final var back = Range.of(source.address());
+            final var leaving = replyOut.computeIfAbsent(new Walk(destination.name(), protocol), key -> byAddress(
+                destination.tables().walk(new Space(Range.of(destination.address()), Range.ANY_ADDRESS, proto, ports),
+                    false, true), result -> result.space().destination()))
+                .getOrDefault(source.address(), List.of());
+            final var arriving = replyIn.computeIfAbsent(new Walk(source.name(), protocol), key -> byAddress(
+                source.tables().walk(new Space(Range.ANY_ADDRESS, back, proto, ports), true, true),
+                result -> result.space().source()))
+                .getOrDefault(destination.address(), List.of());
+            // what the destination's switch stops comes first, then what the source's stops
+            SwitchTables.Result blocked = null;
+            Range blockedPorts = null;
+            for (var out : leaving) {
+                if (out.action() != Action.FORWARD) {
+                    blocked = out;
+                    blockedPorts = out.space().port();
+                    break;
+                }
+            }
+            boolean passed = false;
+            for (var out : leaving) {
+                if (out.action() != Action.FORWARD) {
+                    continue;
+                }
+                final var reply = out.space().withDestination(back);
+                for (var in : arriving) {
+                    final var common = in.space().intersect(reply);
+                    if (common == null) {
+                        continue;
+                    }
+                    if (in.action() == Action.FORWARD) {
+                        passed = true;
+                    } else if (blocked == null) {
+                        blocked = in;
+                        blockedPorts = common.port();
+                    }
+                }
+            }
+            return blocked == null ? null : new Verifier.Reply(new Hop("reply to ports " + blockedPorts,
+                blocked.decisive().element(), Outcome.DROP), !passed);
         }
     }
 

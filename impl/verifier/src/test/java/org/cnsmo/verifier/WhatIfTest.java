@@ -60,7 +60,10 @@ class WhatIfTest {
     @Test
     void pairsFromSwitchesWalkedOnceEqualTheVerifiersAnswerForEveryPair() {
         for (long seed = 1; seed <= 5; seed++) {
-            final var overlay = Overlay.of(RandomPolicy.of(seed, 4, 40, 4, 0.2).build());
+            // filters on ephemeral ports stop some replies, at the destination's switch and at the source's
+            final var overlay = Overlay.of(RandomPolicy.of(seed, 4, 40, 4, 0.2)
+                .filter("reply-a", "n1", 40_000, "10.8.0.0/24").filter("reply-b", "n2", 32_768, "10.8.0.2/32")
+                .build());
             final var verifier = new Verifier(overlay);
             WhatIf.classes(overlay).forEach((pair, verdicts) -> {
                 final var ports = pair.protocol() == Query.ICMP ? Range.of(0) : new Range(1, 65_535);

@@ -18,6 +18,7 @@ import org.cnsmo.verifier.BadQueryException;
 import org.cnsmo.verifier.Overlay;
 import org.cnsmo.verifier.Query;
 import org.cnsmo.verifier.Range;
+import org.cnsmo.verifier.SwitchTablesCache;
 import org.cnsmo.verifier.Verdict;
 import org.cnsmo.verifier.Verifier;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.verification.rev261203.CheckReachability;
@@ -37,15 +38,18 @@ import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 import org.opendaylight.yangtools.yang.common.Uint16;
 
 /**
- * check-reachability: reads the intent and answers with the verifier. Never writes.
+ * check-reachability: reads the intent and answers with the verifier, with the switch tables of nodes unchanged
+ * since an earlier call from the cache. Never writes.
  */
 final class CheckReachabilityRpc implements CheckReachability {
     private static final Range ALL_PORTS = new Range(1, 65_535);
 
     private final IntentReader intents;
+    private final SwitchTablesCache switches;
 
-    CheckReachabilityRpc(final IntentReader intents) {
+    CheckReachabilityRpc(final IntentReader intents, final SwitchTablesCache switches) {
         this.intents = requireNonNull(intents);
+        this.switches = requireNonNull(switches);
     }
 
     @Override
@@ -58,7 +62,7 @@ final class CheckReachabilityRpc implements CheckReachability {
         }
         return Futures.transform(intents.read(), intent -> {
             try {
-                final var answer = new Verifier(Overlay.of(intent)).check(query);
+                final var answer = new Verifier(Overlay.of(intent, switches)).check(query);
                 return RpcResultBuilder.success(output(answer)).build();
             } catch (BadQueryException e) {
                 return Failures.<CheckReachabilityOutput>badInput(e.getMessage());

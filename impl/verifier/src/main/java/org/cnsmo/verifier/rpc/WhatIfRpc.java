@@ -20,7 +20,9 @@ import org.cnsmo.api.validation.ContainerCheck;
 import org.cnsmo.api.validation.Violation;
 import org.cnsmo.verifier.Intent;
 import org.cnsmo.verifier.Overlay;
+import org.cnsmo.verifier.PairVerdictCache;
 import org.cnsmo.verifier.Proposal;
+import org.cnsmo.verifier.SwitchTablesCache;
 import org.cnsmo.verifier.WhatIf;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.Firewall;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
@@ -51,15 +53,21 @@ import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
  * what-if: applies a proposal to the intent in memory, runs the services' commit checks on what would change,
- * and compares reachability between nodes before and after. Never writes.
+ * and compares reachability between nodes before and after, with the switch tables and pair verdicts of earlier
+ * calls from the caches. Never writes.
  */
 final class WhatIfRpc implements org.opendaylight.yang.gen.v1.urn.cnsmo.verification.rev261203.WhatIf {
     private final IntentReader intents;
     private final Supplier<List<ContainerCheck<?>>> checks;
+    private final SwitchTablesCache switches;
+    private final PairVerdictCache verdicts;
 
-    WhatIfRpc(final IntentReader intents, final Supplier<List<ContainerCheck<?>>> checks) {
+    WhatIfRpc(final IntentReader intents, final Supplier<List<ContainerCheck<?>>> checks,
+            final SwitchTablesCache switches, final PairVerdictCache verdicts) {
         this.intents = requireNonNull(intents);
         this.checks = requireNonNull(checks);
+        this.switches = requireNonNull(switches);
+        this.verdicts = requireNonNull(verdicts);
     }
 
     @Override
@@ -78,7 +86,8 @@ final class WhatIfRpc implements org.opendaylight.yang.gen.v1.urn.cnsmo.verifica
                         .setReason(violation.reason()).build())
                     .toList());
                 if (violations.isEmpty()) {
-                    final var result = WhatIf.compare(Overlay.of(before), Overlay.of(after));
+                    final var result = WhatIf.compare(Overlay.of(before, switches),
+                        Overlay.of(after, switches), verdicts);
                     output.setClassesCompared(Uint32.valueOf(result.compared()))
                         .setChange(result.changes().stream().map(WhatIfRpc::change).toList());
                 }
