@@ -84,6 +84,17 @@ public final class SwitchWriter {
         ListenableFuture<Optional<String>> add(Uint64 datapathId, long bundleId, Flow flow, boolean add);
 
         /**
+         * Asks the switch to confirm every message sent to it so far (an OpenFlow barrier). The plugin answers a
+         * message the switch does not reply to (a bundle's open, an added flow-mod) only at the next barrier,
+         * which it sends on its own at most its barrier interval later: asking for one saves that wait.
+         *
+         * @param datapathId the switch
+         */
+        default void confirm(final Uint64 datapathId) {
+            // a switch side that confirms at once needs no barrier
+        }
+
+        /**
          * Installs the meters the flows use, before any flow is sent to a switch that connected: a flow that
          * names a meter the switch lacks is refused.
          *
@@ -326,15 +337,23 @@ public final class SwitchWriter {
         // unknown id, so an add that overtook its open would make the open fail (OFPBFC_BAD_ID) and drop the
         // bundle. Seen under load, in the full integration suite.
         bundle.inFlight++;
-        answered(datapathId, outbox, bundle, bundles.control(datapathId, bundle.id, Control.OPEN));
+        final var opened = bundles.control(datapathId, bundle.id, Control.OPEN);
+        bundles.confirm(datapathId);
+        answered(datapathId, outbox, bundle, opened);
     }
 
     private void sendMore(final Uint64 datapathId, final Outbox outbox, final Bundle bundle) {
         final var mods = bundle.batch.mods;
+        final int before = bundle.sent;
         while (bundle.sent < mods.size() && bundle.inFlight < MAX_IN_FLIGHT) {
             final var mod = mods.get(bundle.sent++);
             bundle.inFlight++;
             answered(datapathId, outbox, bundle, bundles.add(datapathId, bundle.id, mod.flow(), mod.add()));
+        }
+        // once the last flow-mod is out; a bundle beyond the in-flight limit is confirmed by the plugin's own
+        // barriers until then
+        if (bundle.sent > before && bundle.sent == mods.size()) {
+            bundles.confirm(datapathId);
         }
     }
 

@@ -26,6 +26,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511
 import org.opendaylight.yang.gen.v1.urn.opendaylight.experimenter.message.service.rev151020.SendExperimenter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.experimenter.message.service.rev151020.SendExperimenterInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.transaction.rev150304.SendBarrier;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.transaction.rev150304.SendBarrierInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
@@ -75,12 +77,20 @@ public final class SwitchRpcs implements SwitchWriter.Bundles {
     private final TransmitPacket transmitPacket;
     private final AddMeter addMeter;
     private final SendExperimenter sendExperimenter;
+    private final SendBarrier sendBarrier;
 
     public SwitchRpcs(final RpcService rpcService) {
         getFlowStatistics = rpcService.getRpc(GetFlowStatistics.class);
         transmitPacket = rpcService.getRpc(TransmitPacket.class);
         addMeter = rpcService.getRpc(AddMeter.class);
         sendExperimenter = rpcService.getRpc(SendExperimenter.class);
+        sendBarrier = rpcService.getRpc(SendBarrier.class);
+    }
+
+    @Override
+    public void confirm(final Uint64 datapathId) {
+        log(sendBarrier.invoke(new SendBarrierInputBuilder().setNode(node(datapathId)).build()),
+            "send a barrier to switch " + datapathId);
     }
 
     @Override

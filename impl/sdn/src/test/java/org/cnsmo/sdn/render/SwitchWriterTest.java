@@ -66,6 +66,11 @@ class SwitchWriterTest {
         }
 
         @Override
+        public void confirm(final Uint64 datapathId) {
+            barriers.add(sent.size() + "@" + datapathId);
+        }
+
+        @Override
         public ListenableFuture<Boolean> installMeters(final Uint64 datapathId) {
             return meters == null ? SwitchWriter.Bundles.super.installMeters(datapathId) : meters;
         }
@@ -89,6 +94,8 @@ class SwitchWriterTest {
     }
 
     private final List<Sent> sent = new ArrayList<>();
+    /** Each barrier asked for, as how many messages had been sent then, and to which switch. */
+    private final List<String> barriers = new ArrayList<>();
     private boolean opensAnswered = true;
     private final List<String> refusals = new ArrayList<>();
     private final List<Set<Long>> commits = new ArrayList<>();
@@ -131,6 +138,20 @@ class SwitchWriterTest {
 
         writer.connected(TWO, List.of(flow("b"), flow("c")));
         assertEquals(List.of("open#1@2", "+b#1@2", "+c#1@2"), sentSoFar().subList(3, 6));
+    }
+
+    @Test
+    void aBarrierFollowsTheOpenAndTheLastFlowModSoNoneWaitsForThePluginsTimer() {
+        writer.connected(ONE, List.of());
+        final var delta = new FlowDelta();
+        delta.put(ONE, flow("a"));
+        delta.put(ONE, flow("b"));
+        writer.apply(delta);
+        assertEquals(List.of("open#1@1", "+a#1@1", "+b#1@1"), sentSoFar());
+        assertEquals(List.of("1@1", "3@1"), barriers, "one after the open, one after the last flow-mod");
+        acceptAll();
+        assertEquals("commit#1@1", sent.getLast().toString());
+        assertEquals(2, barriers.size(), "the commit is answered by the switch itself");
     }
 
     @Test
