@@ -551,13 +551,27 @@ class SdnEndToEndTest {
             && dataplane.flows(BRIDGE_B).size() == BASE_FLOWS + 1);
         final double ingress = dataplane.receivedKbps(HOST_A, IP_B, 5, 0);
         assertInRange("TCP under a 10,000 kbps ingress limit", ingress, 0.75 * LIMIT_KBPS, 1.05 * LIMIT_KBPS);
+        final double ingressUdp = dataplane.receivedKbps(HOST_A, IP_B, 5, 2L * LIMIT_KBPS);
+        assertInRange("UDP offered at twice the ingress limit", ingressUdp, 0.90 * LIMIT_KBPS, 1.05 * LIMIT_KBPS);
         final var nodeStatus = client.getOperational(NODES + "sdn.B/status");
         assertTrue(nodeStatus.body().contains("\"service\":\"qos\"") && nodeStatus.body().contains("\"up\""),
             () -> "node B's qos service is up: " + nodeStatus.body());
+        // The ingress limit changed: on B's switch within 2 s (meter 3 is the ingress limit's).
+        final long changed = System.nanoTime();
+        assertStatus(204, client.put(QOS + "down", policy("down", "sdn.B", "ingress", 2 * LIMIT_KBPS, false)));
+        Awaitility.await("ingress meter at 20,000 kbps").atMost(Duration.ofSeconds(2))
+            .pollInterval(Duration.ofMillis(50)).until(() -> dataplane.meters(BRIDGE_B).contains("rate=20000")
+                && dataplane.flows(BRIDGE_B).stream().anyMatch(flow -> flow.contains("meter:3")));
+        final long ingressChangeMillis = (System.nanoTime() - changed) / 1_000_000;
         assertStatus(204, client.delete(QOS + "down"));
-        await("ingress flows gone from B").until(() -> dataplane.flows(BRIDGE_B).size() == BASE_FLOWS);
-        System.out.printf("QoS: TCP %.0f kbps, UDP %.0f kbps at 10,000 egress; %.0f without; ingress TCP %.0f%n",
-            tcp, udp, free, ingress);
+        await("ingress flows gone from B").until(() -> dataplane.flows(BRIDGE_B).size() == BASE_FLOWS
+            && !dataplane.meters(BRIDGE_B).contains("meter=3"));
+        final double ingressFree = dataplane.receivedKbps(HOST_A, IP_B, 5, 0);
+        assertTrue(ingressFree > 3 * LIMIT_KBPS,
+            () -> "without the ingress policy TCP is above 3x the limit: " + ingressFree);
+        System.out.printf("QoS: TCP %.0f kbps, UDP %.0f kbps at 10,000 egress; %.0f without; ingress TCP %.0f, "
+            + "UDP %.0f, changed in %d ms, %.0f without%n", tcp, udp, free, ingress, ingressUdp, ingressChangeMillis,
+            ingressFree);
     }
 
     /**
