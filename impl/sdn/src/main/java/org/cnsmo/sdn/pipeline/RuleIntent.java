@@ -56,8 +56,11 @@ public record RuleIntent(String name, Optional<String> node, boolean inbound, Pr
             RuleDefaults.priority(rule));
     }
 
-    /** Whether the rule may apply on a node: it names that node or none (see {@link #appliesTo(SwitchBinding)}). */
-    public boolean appliesTo(final String nodeName) {
+    /**
+     * Whether the rule may apply on a node: it names that node or none. Whether it does is
+     * {@link #appliesTo(SwitchBinding)}, which also asks whether the node lists the firewall service.
+     */
+    public boolean mayApplyTo(final String nodeName) {
         return node.map(nodeName::equals).orElse(true);
     }
 

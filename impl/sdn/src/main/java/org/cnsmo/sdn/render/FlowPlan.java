@@ -58,7 +58,7 @@ public final class FlowPlan {
             refresh(Owner.filter(filter), delta);
         }
         for (var rule : rules.values()) {
-            if (rule.appliesTo(node)) {
+            if (rule.mayApplyTo(node)) {
                 refresh(Owner.rule(rule.name()), delta);
             }
         }
