@@ -38,7 +38,9 @@ def percentiles(values):
     ordered = sorted(values)
 
     def rank(p):
-        return ordered[max(0, min(len(ordered) - 1, int(round(p / 100 * len(ordered) + 0.5)) - 1))]
+        # nearest rank: the smallest value with at least p % of the samples at or below it, i.e. the
+        # ceil(p/100 * n)-th; integers, so that p99 of 100 samples is the 99th and not the largest
+        return ordered[max(1, -(-p * len(ordered) // 100)) - 1]
     return {"count": len(ordered), "p50_ms": round(rank(50) * 1000, 1), "p90_ms": round(rank(90) * 1000, 1),
             "p99_ms": round(rank(99) * 1000, 1), "max_ms": round(ordered[-1] * 1000, 1)}
 

@@ -90,7 +90,9 @@ class Controller:
         subprocess.run(["cp", "-a", str(self.assembly), str(self.home)], check=True)
         # A lab: the bench's bridges attach over plain TCP on loopback (README "How switches authenticate").
         (self.home / "etc" / "org.cnsmo.openflow.cfg").write_text(f"plain-tcp = {PLAIN_OPENFLOW}\n")
-        env = dict(os.environ, EXTRA_JAVA_OPTS=f"-Xmx{self.heap}")
+        # CNSMO_BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=... to profile a run.
+        extra = os.environ.get("CNSMO_BENCH_JAVA_OPTS", "")
+        env = dict(os.environ, EXTRA_JAVA_OPTS=f"-Xmx{self.heap} {extra}".strip())
         start = time.monotonic()
         with open(self.home / "console.log", "wb") as console:
             # A session of its own: stopping it kills exactly this process group, nothing else.

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,6 +85,9 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("cnsmo-sdn-%d").setDaemon(true).build());
+    /** Where the observed state is committed ({@link StatusWriter}), off the renderer's thread. */
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(
+        new ThreadFactoryBuilder().setNameFormat("cnsmo-sdn-status-%d").setDaemon(true).build());
     /** Listener registrations, closed first so that nothing new reaches the renderer's thread. */
     private final List<Registration> registrations = new ArrayList<>();
     private final StatusWriter status;
@@ -99,7 +103,7 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
         // conntrack: the firewall's flows use ct_state and ct, which the plugin encodes only once it is registered;
         // bundles: every change goes to a switch in one, which the plugin encodes only once they are registered
         final var switches = new SwitchRpcs(rpcService);
-        status = new StatusWriter(dataBroker, executor, nodeStatus);
+        status = new StatusWriter(dataBroker, executor, publisher, nodeStatus);
         renderer = new SwitchRenderer(status, switches, new MeterRpcs(rpcService), executor, Clock.systemUTC(),
             POLL_SLICES, readBackListeners);
 
@@ -154,6 +158,11 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
             executor.shutdownNow();
         }
         status.close();
+        publisher.shutdown();
+        if (!publisher.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("The SDN renderer's observed state was not all published in time");
+            publisher.shutdownNow();
+        }
         LOG.info("CNSMO SDN renderer stopped");
     }
 

@@ -87,6 +87,7 @@ public final class StatusWriter implements AutoCloseable {
 
     private final OrderedTransactions transactions;
     private final Executor executor;
+    private final Executor publisher;
     private final NodeStatusReports nodeStatus;
     /** Whether the last commit of observed state failed, so that a degraded SDN service was reported. */
     private final AtomicBoolean troubled = new AtomicBoolean();
@@ -106,11 +107,16 @@ public final class StatusWriter implements AutoCloseable {
      * @param executor the renderer's thread: what it publishes during one task is committed as one transaction
      *     by a task queued behind it (publishing 10,000 filters at once is one commit, not 10,000), after the
      *     flows that task wrote
+     * @param publisher one thread, where the recorded writes are turned into the datastore's form and committed,
+     *     in the order recorded: that costs as much as planning and sending the flows of a bulk change, and on
+     *     the renderer's thread it would hold back the switches' answers, and so the commit of their bundles
      * @param nodeStatus where the nodes' switch connections are reported
      */
-    public StatusWriter(final DataBroker dataBroker, final Executor executor, final NodeStatusReports nodeStatus) {
+    public StatusWriter(final DataBroker dataBroker, final Executor executor, final Executor publisher,
+            final NodeStatusReports nodeStatus) {
         transactions = new OrderedTransactions(dataBroker, "observed state", () -> lost = true);
         this.executor = executor;
+        this.publisher = publisher;
         this.nodeStatus = nodeStatus;
     }
 
@@ -141,14 +147,24 @@ public final class StatusWriter implements AutoCloseable {
         return pending;
     }
 
+    /** Hands what this task recorded to the publisher; at close, when it takes nothing more, commits it here. */
     private void commitPending() {
         final var writes = pending;
         pending = null;
         if (writes != null) {
-            final var tx = transactions.newWriteOnlyTransaction();
-            writes.ops.forEach(op -> op.accept(tx));
-            commit(tx, writes.ops.size() + " observed states");
+            try {
+                publisher.execute(() -> publish(writes));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("Publishing on the closing thread", e);
+                publish(writes);
+            }
         }
+    }
+
+    private void publish(final Writes writes) {
+        final var tx = transactions.newWriteOnlyTransaction();
+        writes.ops.forEach(op -> op.accept(tx));
+        commit(tx, writes.ops.size() + " observed states");
     }
 
     /**
@@ -388,10 +404,20 @@ public final class StatusWriter implements AutoCloseable {
         tx.delete(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, new RuleKey(new ObjectName(name))).build());
     }
 
+    /**
+     * Commits what is still recorded, behind what the publisher was handed; the transactions close once the
+     * publisher has committed everything. Called once the renderer's thread has stopped; the publisher is shut
+     * down after this.
+     */
     @Override
     public void close() {
         commitPending();
-        transactions.close();
+        try {
+            publisher.execute(transactions::close);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Closing the observed state's transactions on the closing thread", e);
+            transactions.close();
+        }
     }
 
     private static Map<SampleKey, Sample> samples(final CounterHistory counters) {

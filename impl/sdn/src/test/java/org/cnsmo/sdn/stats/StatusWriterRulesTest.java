@@ -51,7 +51,7 @@ class StatusWriterRulesTest {
         final var chain = mock(TransactionChain.class);
         doReturn(chain).when(broker).createMergingTransactionChain();
         doAnswer(invocation -> transaction()).when(chain).newWriteOnlyTransaction();
-        writer = new StatusWriter(broker, tasks::add, mock(NodeStatusReports.class));
+        writer = new StatusWriter(broker, tasks::add, tasks::add, mock(NodeStatusReports.class));
     }
 
     private WriteTransaction transaction() {
