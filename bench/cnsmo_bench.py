@@ -237,7 +237,16 @@ class Bench:
         The rates move a lot from one round to the next on a shared 2-core machine (the baseline too), so the
         figures kept are the medians of the rounds, interleaved so that a slow spell hits both sides; every
         round is kept in "rounds". Memory and CPU after the load come from the first round.
+
+        The first --bulk-warmup loads run first and are reported on their own ("warmup_rounds"): the controller
+        compiles the bulk path's code during them (the first load after boot is 2-4 times slower than the fifth),
+        and a controller that has been up a while runs it compiled.
         """
+        warmup = []
+        for index in range(self.args.bulk_warmup):
+            warm = self.bulk(flows, settle=False)
+            log(f"  warm-up load {index + 1} of {self.args.bulk_warmup}, not counted")
+            warmup.append(warm)
         rounds = []
         for index in range(self.args.repeat):
             ours = self.bulk(flows, settle=index == 0)
@@ -255,6 +264,7 @@ class Bench:
         step["ratio_to_bundle"] = round(step["flows_per_s"] / step["raw_bundle"]["flows_per_s"], 3)
         step["round_ratios_to_add_flows"] = [r["ratio_to_add_flows"] for r in rounds]
         step["rounds"] = [{key: value for key, value in r.items() if key != "after_load"} for r in rounds]
+        step["warmup_rounds"] = warmup
         log(f"  bulk {flows} flows, median of {len(rounds)} rounds: {step['flows_per_s']:.0f} flows/s, ratio to "
             f"add-flows {step['ratio_to_add_flows']} (rounds {step['round_ratios_to_add_flows']})")
         return step
@@ -402,6 +412,8 @@ def parse_args(argv):
     parser.add_argument("--settle", type=float, default=10, help="idle window for CPU and memory, seconds")
     parser.add_argument("--heap", default="768m", help="controller -Xmx")
     parser.add_argument("--timeout", type=float, default=900, help="seconds to wait for a bulk load")
+    parser.add_argument("--bulk-warmup", type=int, default=2,
+                        help="bulk loads per M made first and left out of the medians (listed on their own)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="rounds of bulk load and baseline per M; medians are reported")
     parser.add_argument("--seed", type=int, default=7)

@@ -48,8 +48,12 @@ def summarize(report):
                        f"raw add-flows {step['raw_add_flows']['flows_per_s']}/s, --bundle "
                        f"{step['raw_bundle']['flows_per_s']}/s; ratio {step['ratio_to_add_flows']} / "
                        f"{step['ratio_to_bundle']} [target >= 0.5 of add-flows: "
-                       f"{_verdict(step['ratio_to_add_flows'] >= 0.5)}]; delete all {step['delete_all_s']} s; "
+                       f"{_verdict(step['ratio_to_add_flows'] >= 0.5)}; issue 14's >= 0.5 of --bundle: "
+                       f"{_verdict(step['ratio_to_bundle'] >= 0.5)}]; delete all {step['delete_all_s']} s; "
                        f"{step.get('repairs', '?')} repairs")
+            if step.get("warmup_rounds"):
+                out.append(f"    warm-up loads first (not counted), flows/s: "
+                           f"{[warm['flows_per_s'] for warm in step['warmup_rounds']]}")
             if "round_ratios_to_add_flows" in step:
                 out.append(f"    medians of {len(step['rounds'])} rounds; ratio to add-flows per round: "
                            f"{step['round_ratios_to_add_flows']}")

@@ -85,6 +85,12 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("cnsmo-sdn-%d").setDaemon(true).build());
+    /**
+     * Where flow changes are handed to the plugin, which encodes them while it is called: each switch's in
+     * order, two switches at once ({@link org.cnsmo.sdn.render.SwitchWriter}).
+     */
+    private final ExecutorService sender = Executors.newFixedThreadPool(2,
+        new ThreadFactoryBuilder().setNameFormat("cnsmo-sdn-send-%d").setDaemon(true).build());
     /** Where the observed state is committed ({@link StatusWriter}), off the renderer's thread. */
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(
         new ThreadFactoryBuilder().setNameFormat("cnsmo-sdn-status-%d").setDaemon(true).build());
@@ -104,7 +110,7 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
         // bundles: every change goes to a switch in one, which the plugin encodes only once they are registered
         final var switches = new SwitchRpcs(rpcService);
         status = new StatusWriter(dataBroker, executor, publisher, nodeStatus);
-        renderer = new SwitchRenderer(status, switches, new MeterRpcs(rpcService), executor, Clock.systemUTC(),
+        renderer = new SwitchRenderer(status, switches, new MeterRpcs(rpcService), executor, sender, Clock.systemUTC(),
             POLL_SLICES, readBackListeners);
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
@@ -157,6 +163,7 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
             LOG.warn("The SDN renderer's thread did not finish its work in time");
             executor.shutdownNow();
         }
+        sender.shutdown();
         status.close();
         publisher.shutdown();
         if (!publisher.awaitTermination(10, TimeUnit.SECONDS)) {

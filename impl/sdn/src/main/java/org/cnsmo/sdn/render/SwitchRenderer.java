@@ -156,15 +156,16 @@ public final class SwitchRenderer {
      * @param switches the switches' RPCs: bundles of flow changes go through a {@link SwitchWriter} of them
      * @param meters the switches' QoS meters, or null to leave QoS policies alone
      * @param executor the renderer's thread
+     * @param sender where flow changes are handed to the switches' RPCs ({@link SwitchWriter}), a pool
      * @param clock the clock
      * @param slices how many polls read every switch once
      * @param readBackListener receives the flows read back from each admitted switch
      */
     @SuppressWarnings("checkstyle:ParameterNumber")
     public SwitchRenderer(final StatusWriter status, final SwitchRpcs switches,
-            final QosRenderer.MeterMods meters, final Executor executor, final Clock clock, final int slices,
-            final ReadBackListener readBackListener) {
-        writer = new SwitchWriter(switches, new Refused(), executor);
+            final QosRenderer.MeterMods meters, final Executor executor, final Executor sender, final Clock clock,
+            final int slices, final ReadBackListener readBackListener) {
+        writer = new SwitchWriter(switches, new Refused(), executor, sender);
         qos = meters == null ? null : new QosRenderer(plan, writer, meters, status, executor, clock);
         this.slices = slices;
         this.status = status;

@@ -10,6 +10,8 @@ package org.cnsmo.sdn.render;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.SettableFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yangtools.yang.common.Uint64;
@@ -44,7 +47,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>At most {@link #MAX_IN_FLIGHT} bundle messages per switch are outstanding; the rest of a bundle's messages
  * wait here, so that a change of 100,000 flows stays within the plugin's per-switch request quota (20,000 by
- * default). Confined to the renderer's thread.
+ * default).
+ *
+ * <p>Confined to the renderer's thread, except for handing the messages to the plugin: the plugin turns each
+ * flow-mod into its wire form while it is called, which is most of the cost of a bulk change, so the messages of
+ * each switch go out in order on a lane of their own ({@link MoreExecutors#newSequentialExecutor}) of the sender
+ * pool, and several switches' changes are encoded at once. The switches' answers come back to the renderer's
+ * thread.
  */
 public final class SwitchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchWriter.class);
@@ -198,18 +207,24 @@ public final class SwitchWriter {
      * open of an id that is still open with OFPBFC_BAD_ID and drops that bundle.
      */
     private final Map<Uint64, Long> lastBundleIds = new HashMap<>();
+    /**
+     * Each switch's lane: its messages reach the plugin in the order sent. Like the bundle ids, it outlives an
+     * outbox replaced on the same connection, so that a discard follows the flow-mods of its bundle.
+     */
+    private final Map<Uint64, Executor> lanes = new HashMap<>();
     private final Bundles bundles;
     private final Refusals refusals;
     private final Executor executor;
+    private final Executor sender;
 
     /**
-     * A writer whose refusals are only logged.
+     * A writer whose refusals are only logged and which hands messages to the switches on the calling thread.
      *
      * @param bundles sends the bundles
      * @param executor the renderer's thread, where the switches' answers are handled
      */
     public SwitchWriter(final Bundles bundles, final Executor executor) {
-        this(bundles, LOG_ONLY, executor);
+        this(bundles, LOG_ONLY, executor, MoreExecutors.directExecutor());
     }
 
     /**
@@ -218,11 +233,42 @@ public final class SwitchWriter {
      * @param bundles sends the bundles
      * @param refusals told what the switches refused and took
      * @param executor the renderer's thread, where the switches' answers are handled
+     * @param sender where the messages are handed to {@code bundles}, each switch's in order on a lane of it
      */
-    public SwitchWriter(final Bundles bundles, final Refusals refusals, final Executor executor) {
+    public SwitchWriter(final Bundles bundles, final Refusals refusals, final Executor executor,
+            final Executor sender) {
         this.bundles = bundles;
         this.refusals = refusals;
         this.executor = executor;
+        this.sender = sender;
+    }
+
+    private Executor lane(final Uint64 datapathId) {
+        return lanes.computeIfAbsent(datapathId, unused -> MoreExecutors.newSequentialExecutor(sender));
+    }
+
+    /** Sends a bundle control message on the switch's lane; its answer comes back to the renderer's thread. */
+    private ListenableFuture<Optional<String>> control(final Uint64 datapathId, final long bundleId,
+            final Control control, final boolean confirm) {
+        final var answer = SettableFuture.<Optional<String>>create();
+        lane(datapathId).execute(() -> {
+            answer.setFuture(sent(() -> bundles.control(datapathId, bundleId, control)));
+            if (confirm) {
+                bundles.confirm(datapathId);
+            }
+        });
+        return answer;
+    }
+
+    /** A message handed to the plugin; what it throws fails the answer (no answer), as the plugin's failures do. */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static ListenableFuture<Optional<String>> sent(
+            final Supplier<ListenableFuture<Optional<String>>> message) {
+        try {
+            return message.get();
+        } catch (RuntimeException e) {
+            return Futures.immediateFailedFuture(e);
+        }
     }
 
     /** A switch came up: everything planned for it is sent, after what was already waiting is dropped. */
@@ -231,7 +277,7 @@ public final class SwitchWriter {
         final var replaced = outboxes.put(datapathId, outbox);
         if (replaced != null && replaced.current != null) {
             // the same connection: its open bundle would stay open on the switch
-            bundles.control(datapathId, replaced.current.id, Control.DISCARD);
+            control(datapathId, replaced.current.id, Control.DISCARD, false);
         }
         release(replaced);
         planned.forEach(flow -> enqueue(outbox, new FlowMod(flow, true)));
@@ -263,6 +309,7 @@ public final class SwitchWriter {
     public void disconnected(final Uint64 datapathId) {
         // a new connection starts with no bundles
         lastBundleIds.remove(datapathId);
+        lanes.remove(datapathId);
         release(outboxes.remove(datapathId));
     }
 
@@ -337,24 +384,31 @@ public final class SwitchWriter {
         // unknown id, so an add that overtook its open would make the open fail (OFPBFC_BAD_ID) and drop the
         // bundle. Seen under load, in the full integration suite.
         bundle.inFlight++;
-        final var opened = bundles.control(datapathId, bundle.id, Control.OPEN);
-        bundles.confirm(datapathId);
-        answered(datapathId, outbox, bundle, opened);
+        answered(datapathId, outbox, bundle, control(datapathId, bundle.id, Control.OPEN, true));
     }
 
     private void sendMore(final Uint64 datapathId, final Outbox outbox, final Bundle bundle) {
         final var mods = bundle.batch.mods;
-        final int before = bundle.sent;
-        while (bundle.sent < mods.size() && bundle.inFlight < MAX_IN_FLIGHT) {
-            final var mod = mods.get(bundle.sent++);
-            bundle.inFlight++;
-            answered(datapathId, outbox, bundle, bundles.add(datapathId, bundle.id, mod.flow(), mod.add()));
+        final int from = bundle.sent;
+        final int to = Math.min(mods.size(), from + MAX_IN_FLIGHT - bundle.inFlight);
+        if (to <= from) {
+            return;
         }
+        bundle.sent = to;
+        bundle.inFlight += to - from;
+        final var chunk = List.copyOf(mods.subList(from, to));
         // once the last flow-mod is out; a bundle beyond the in-flight limit is confirmed by the plugin's own
         // barriers until then
-        if (bundle.sent > before && bundle.sent == mods.size()) {
-            bundles.confirm(datapathId);
-        }
+        final boolean last = to == mods.size();
+        lane(datapathId).execute(() -> {
+            for (var mod : chunk) {
+                answered(datapathId, outbox, bundle,
+                    sent(() -> bundles.add(datapathId, bundle.id, mod.flow(), mod.add())));
+            }
+            if (last) {
+                bundles.confirm(datapathId);
+            }
+        });
     }
 
     private void answered(final Uint64 datapathId, final Outbox outbox, final Bundle bundle,
@@ -394,7 +448,7 @@ public final class SwitchWriter {
     private void finish(final Uint64 datapathId, final Outbox outbox, final Bundle bundle) {
         if (bundle.error != null) {
             // Nothing of a bundle applies until its commit; discarding it closes it on the switch.
-            bundles.control(datapathId, bundle.id, Control.DISCARD);
+            control(datapathId, bundle.id, Control.DISCARD, false);
             if (bundle.unanswered) {
                 unanswered(datapathId, outbox, bundle, bundle.error);
             } else {
@@ -402,7 +456,7 @@ public final class SwitchWriter {
             }
             return;
         }
-        Futures.addCallback(bundles.control(datapathId, bundle.id, Control.COMMIT), new FutureCallback<>() {
+        Futures.addCallback(control(datapathId, bundle.id, Control.COMMIT, false), new FutureCallback<>() {
             @Override
             public void onSuccess(final Optional<String> error) {
                 committed(datapathId, outbox, bundle, error.orElse(null));

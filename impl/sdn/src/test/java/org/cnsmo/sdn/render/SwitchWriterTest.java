@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,9 @@ class SwitchWriterTest {
         @Override
         public ListenableFuture<Optional<String>> add(final Uint64 datapathId, final long bundleId, final Flow flow,
                 final boolean add) {
+            if (flow.getId().getValue().equals(throwing)) {
+                throw new IllegalStateException("cannot encode " + throwing);
+            }
             return record(datapathId, bundleId, (add ? "+" : "-") + flow.getId().getValue());
         }
 
@@ -97,10 +101,13 @@ class SwitchWriterTest {
     /** Each barrier asked for, as how many messages had been sent then, and to which switch. */
     private final List<String> barriers = new ArrayList<>();
     private boolean opensAnswered = true;
+    /** The id of a flow whose flow-mod the plugin throws at, as it would when it cannot encode it. */
+    private String throwing;
     private final List<String> refusals = new ArrayList<>();
     private final List<Set<Long>> commits = new ArrayList<>();
     private final FakeSwitch fake = new FakeSwitch(null);
-    private final SwitchWriter writer = new SwitchWriter(fake, fake, MoreExecutors.directExecutor());
+    private final SwitchWriter writer = new SwitchWriter(fake, fake, MoreExecutors.directExecutor(),
+        MoreExecutors.directExecutor());
 
     private static Flow flow(final String id) {
         return flow(id, 0);
@@ -184,7 +191,8 @@ class SwitchWriterTest {
     void flowsWaitUntilTheSwitchHasItsMeters() {
         final var meters = SettableFuture.<Boolean>create();
         final var metered = new FakeSwitch(meters);
-        final var meteredWriter = new SwitchWriter(metered, metered, MoreExecutors.directExecutor());
+        final var meteredWriter = new SwitchWriter(metered, metered, MoreExecutors.directExecutor(),
+            MoreExecutors.directExecutor());
         meteredWriter.connected(ONE, List.of(flow("reject")));
         assertEquals(List.of(), sentSoFar(), "a reject flow names the meter: it would be refused before it");
         assertTrue(meteredWriter.busy(ONE));
@@ -344,5 +352,39 @@ class SwitchWriterTest {
         assertEquals(List.of("open#1@1", "+a#1@1"), sentSoFar());
         acceptAll();
         assertEquals(List.of("open#1@1", "+a#1@1", "commit#1@1"), sentSoFar());
+    }
+
+    @Test
+    void eachSwitchsMessagesReachThePluginInOrderOnItsOwnLane() {
+        final var pool = new ArrayDeque<Runnable>();
+        final var pooled = new SwitchWriter(fake, fake, MoreExecutors.directExecutor(), pool::add);
+        pooled.connected(ONE, List.of(flow("a"), flow("b")));
+        pooled.connected(TWO, List.of(flow("c")));
+        assertEquals(List.of(), sentSoFar(), "nothing is handed to the plugin on the renderer's thread");
+        // a pool runs the lanes in any order, here the last one first
+        while (!pool.isEmpty()) {
+            pool.pollLast().run();
+        }
+        assertEquals(List.of("open#1@2", "+c#1@2", "open#1@1", "+a#1@1", "+b#1@1"), sentSoFar());
+        assertEquals(List.of("1@2", "2@2", "3@1", "5@1"), barriers, "each right behind its switch's messages");
+        acceptAll();
+        while (!pool.isEmpty()) {
+            pool.poll().run();
+        }
+        assertEquals(List.of("commit#1@2", "commit#1@1"), sentSoFar().subList(5, 7));
+    }
+
+    @Test
+    void aFlowModThePluginThrowsAtIsNoAnswerAndTheNextChangeGoes() {
+        throwing = "bad";
+        writer.connected(ONE, List.of(flow("a"), flow("bad")));
+        acceptAll();
+        assertEquals(List.of("open#1@1", "+a#1@1", "discard#1@1"), sentSoFar(), "never committed");
+        assertEquals(List.of(), refusals, "the switch refused nothing");
+        final var delta = new FlowDelta();
+        delta.put(ONE, flow("c"));
+        writer.apply(delta);
+        acceptAll();
+        assertEquals(List.of("open#2@1", "+c#2@1", "commit#2@1"), sentSoFar().subList(3, 6));
     }
 }

@@ -112,6 +112,11 @@ public final class RuleFindingsPublisher implements AutoCloseable {
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void publish() {
         queued = false;
+        if (firewall == null || firewall.nonnullRule().isEmpty()) {
+            // nothing to find: a bulk load of filters alone does not pay for evaluating the overlay
+            reports.report(List.of());
+            return;
+        }
         final long start = System.nanoTime();
         final Map<String, Finding> findings;
         try {
@@ -121,12 +126,10 @@ public final class RuleFindingsPublisher implements AutoCloseable {
             return;
         }
         final var rules = new ArrayList<Rule>();
-        if (firewall != null) {
-            for (var rule : firewall.nonnullRule().values()) {
-                final var finding = findings.get(rule.requireName().getValue());
-                if (finding != null) {
-                    rules.add(new RuleBuilder(rule).setVerification(verification(finding)).build());
-                }
+        for (var rule : firewall.nonnullRule().values()) {
+            final var finding = findings.get(rule.requireName().getValue());
+            if (finding != null) {
+                rules.add(new RuleBuilder(rule).setVerification(verification(finding)).build());
             }
         }
         reports.report(rules);
