@@ -41,7 +41,12 @@ public final class NameHash {
      * @return its hash, within {@link #MASK}
      */
     public static long of(final String name) {
-        final byte[] digest = sha256().digest(name.getBytes(UTF_8));
+        return of(sha256(), name);
+    }
+
+    /** The hash of a name with a digest the caller reuses: looking one up costs several times the hash. */
+    private static long of(final MessageDigest sha256, final String name) {
+        final byte[] digest = sha256.digest(name.getBytes(UTF_8));
         long hash = 0;
         for (int i = 0; i < 6; i++) {
             hash = hash << 8 | digest[i] & 0xFF;
@@ -64,15 +69,17 @@ public final class NameHash {
             return List.of();
         }
         final var present = Set.copyOf(all);
+        // one digest for every name of the list: a commit of one entry among 10,000 hashes all of them
+        final var sha256 = sha256();
         final var byHash = new HashMap<Long, String>();
         for (var name : written) {
             if (present.contains(name)) {
-                byHash.put(of(name), name);
+                byHash.put(of(sha256, name), name);
             }
         }
         final var violations = new ArrayList<Violation>();
         for (var other : all) {
-            final var mine = byHash.get(of(other));
+            final var mine = byHash.get(of(sha256, other));
             if (mine != null && !mine.equals(other)) {
                 violations.add(new Violation(path.apply(mine), kind + " name '" + mine + "' cannot be told apart from "
                     + kind + " '" + other + "' on the switches (the names hash to the same flow cookie " + String
