@@ -158,19 +158,20 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
     public void close() throws InterruptedException {
         poller.cancel(false);
         registrations.reversed().forEach(Registration::close);
-        executor.shutdown();
-        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warn("The SDN renderer's thread did not finish its work in time");
-            executor.shutdownNow();
-        }
-        sender.shutdown();
+        stop(executor, "The SDN renderer's thread did not finish its work in time");
+        stop(sender, "The SDN renderer's last flow changes were not all handed to the switches in time");
         status.close();
-        publisher.shutdown();
-        if (!publisher.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warn("The SDN renderer's observed state was not all published in time");
-            publisher.shutdownNow();
-        }
+        stop(publisher, "The SDN renderer's observed state was not all published in time");
         LOG.info("CNSMO SDN renderer stopped");
+    }
+
+    /** Lets a thread finish what it was given, for at most 10 s. */
+    private static void stop(final ExecutorService threads, final String late) throws InterruptedException {
+        threads.shutdown();
+        if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn(late);
+            threads.shutdownNow();
+        }
     }
 
     /** The verifier's findings go to the rules' observed entries, published on the renderer's thread. */
