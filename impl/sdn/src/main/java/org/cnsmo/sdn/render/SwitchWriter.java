@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * packet meets a state in between (a rule's old flow removed, its new one not yet added), and a change the switch
  * refuses leaves what it had in force.
  *
- * <p>Changes that arrive while a switch's bundle is on its way wait and go together in the next one. When the
+ * <p>Changes that arrive while a switch's bundle is being opened join it; those that arrive once its flow-mods are
+ * on their way wait and go together in the next one. When the
  * switch refuses a bundle that holds several owners' flows (owners are told apart by cookie), each owner's share is
  * sent again as its own bundle, so that one refused rule does not hold back the others; an owner whose own bundle
  * is refused is reported to the {@link Refusals} with the switch's error and its flows are not sent again by the
@@ -362,6 +363,15 @@ public final class SwitchWriter {
     }
 
     private static void enqueue(final Outbox outbox, final FlowMod mod) {
+        final var current = outbox.current;
+        if (current != null && current.sent == 0 && current.error == null && !current.batch.sealed
+                && outbox.waiting.isEmpty()) {
+            // Its open is not answered yet, so none of its flow-mods has gone: the change joins it instead of
+            // waiting for its commit. A bulk change handed over one owner at a time is then one bundle per
+            // switch, not a first bundle of one owner and the rest behind its three round trips.
+            current.batch.mods.add(mod);
+            return;
+        }
         var batch = outbox.waiting.peekLast();
         if (batch == null || batch.sealed) {
             batch = new Batch(false);

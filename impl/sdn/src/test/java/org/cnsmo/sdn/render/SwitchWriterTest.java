@@ -188,6 +188,43 @@ class SwitchWriterTest {
     }
 
     @Test
+    void changesWhileTheOpenIsUnansweredJoinItsBundle() {
+        opensAnswered = false;
+        writer.connected(ONE, List.of());
+        for (var name : List.of("a", "b", "c")) {
+            final var delta = new FlowDelta();
+            delta.put(ONE, flow(name));
+            writer.apply(delta);
+        }
+        assertEquals(List.of("open#1@1"), sentSoFar());
+        acceptAll();
+        assertEquals(List.of("open#1@1", "+a#1@1", "+b#1@1", "+c#1@1"), sentSoFar(), "one bundle, not two");
+        final var late = new FlowDelta();
+        late.put(ONE, flow("d"));
+        writer.apply(late);
+        acceptAll();
+        assertEquals(List.of("open#1@1", "+a#1@1", "+b#1@1", "+c#1@1", "commit#1@1"), sentSoFar(),
+            "once its flow-mods went, a change waits for the next bundle");
+        acceptAll();
+        assertEquals(List.of("open#2@1"), sentSoFar().subList(5, 6));
+    }
+
+    @Test
+    void aRefusedOpenRefusesWhatJoinedItOwnerByOwner() {
+        opensAnswered = false;
+        writer.connected(ONE, List.of());
+        final var delta = new FlowDelta();
+        delta.put(ONE, flow("a", 1));
+        writer.apply(delta);
+        final var joined = new FlowDelta();
+        joined.put(ONE, flow("b", 2));
+        writer.apply(joined);
+        find("open#1@1").answer().set(Optional.of("bad bundle"));
+        assertEquals(List.of("open#1@1", "discard#1@1", "open#2@1"), sentSoFar(),
+            "the refused bundle is closed and its owners go one by one");
+    }
+
+    @Test
     void flowsWaitUntilTheSwitchHasItsMeters() {
         final var meters = SettableFuture.<Boolean>create();
         final var metered = new FakeSwitch(meters);
