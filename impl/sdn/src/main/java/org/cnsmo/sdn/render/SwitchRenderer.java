@@ -10,8 +10,6 @@ package org.cnsmo.sdn.render;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,13 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwitchRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchRenderer.class);
-    /**
-     * How long a switch may disagree with the plan before it is repaired: two reads at least this far apart
-     * must both show the difference, so that a read answered just before a change landed repairs nothing.
-     */
-    static final Duration REPAIR_GRACE = Duration.ofSeconds(3);
-    /** How many owners are repaired at most per switch and poll. */
-    static final int MAX_REPAIRS = 50;
 
     /**
      * A filter's published installation state.
@@ -83,16 +74,6 @@ public final class SwitchRenderer {
     private record RuleState(
             Status.Installed state,
             String reason) {
-        // a value
-    }
-
-    /**
-     * The forms of an owner's planned flows.
-     *
-     * @param flows the planned flows (the plan's own list, compared by identity)
-     * @param forms their forms, in the same order
-     */
-    private record PlannedForms(List<Flow> flows, List<FlowForm> forms) {
         // a value
     }
 
@@ -123,10 +104,7 @@ public final class SwitchRenderer {
     private final Map<Uint64, SwitchSnapshot> snapshots = new HashMap<>();
     /** Per admitted switch, what was last handed on to the read-back listener. */
     private final Map<Uint64, ReadBack> readBacks = new HashMap<>();
-    /** Per switch, the cookies whose flows are missing, extra or unowned there, with when that was first seen. */
-    private final Map<Uint64, Map<Long, Instant>> suspects = new HashMap<>();
-    /** The forms of each owner's planned flows, kept while the plan keeps the same list of flows. */
-    private final Map<Owner, PlannedForms> plannedForms = new HashMap<>();
+    private final Reconciler reconciler;
     private final Map<Owner, CounterHistory> histories = new HashMap<>();
     private final Map<String, FilterState> filterStates = new HashMap<>();
     /** Per rule, its last published installation state. */
@@ -173,6 +151,7 @@ public final class SwitchRenderer {
         this.switches = switches;
         this.executor = executor;
         this.clock = clock;
+        reconciler = new Reconciler(clock);
     }
 
     public void onNode(final String node, final SwitchBinding binding) {
@@ -234,7 +213,7 @@ public final class SwitchRenderer {
     public void removeNode(final String node) {
         final var old = plan.binding(node);
         writer.apply(plan.setNode(node, null));
-        plannedForms.remove(Owner.node(node));
+        reconciler.changed(Owner.node(node));
         switchAddresses.remove(node);
         if (old != null) {
             admit(old.datapathId());
@@ -255,7 +234,7 @@ public final class SwitchRenderer {
 
     public void onFilter(final String name, final Filter filter) {
         writer.apply(plan.setFilter(name, filter == null ? null : FilterIntent.of(filter)));
-        plannedForms.remove(Owner.filter(name));
+        reconciler.changed(Owner.filter(name));
         if (filter == null) {
             filters.remove(name);
             histories.remove(Owner.filter(name));
@@ -269,7 +248,7 @@ public final class SwitchRenderer {
 
     public void onRule(final String name, final Rule rule) {
         writer.apply(plan.setRule(name, rule == null ? null : RuleIntent.of(rule)));
-        plannedForms.remove(Owner.rule(name));
+        reconciler.changed(Owner.rule(name));
         if (rule == null) {
             rules.remove(name);
             histories.remove(Owner.rule(name));
@@ -326,7 +305,7 @@ public final class SwitchRenderer {
                 qos.disconnected(datapathId);
             }
             snapshots.remove(datapathId);
-            suspects.remove(datapathId);
+            reconciler.forget(datapathId);
             readBackGone(datapathId);
         }
         if (!present && writing.remove(datapathId)) {
@@ -452,79 +431,22 @@ public final class SwitchRenderer {
     }
 
     /**
-     * Repairs what a switch holds, but only once nothing is being sent to it and only differences that
-     * outlived {@link #REPAIR_GRACE}: a read answered while a change is on its way shows the switch before
-     * the change, and repairing that would double the work (a bulk change of 100,000 filters) and exhaust
-     * the OpenFlow plugin's request quota. At most {@link #MAX_REPAIRS} owners are repaired per switch and poll.
-     * The repairs are flow changes like any other, sent through the writer, which then knows they are in flight.
+     * Repairs what a switch holds ({@link Reconciler}), but only once nothing is being sent to it: a read answered
+     * while a change is on its way shows the switch before the change, and repairing that would double the work
+     * (a bulk change of 100,000 filters) and exhaust the OpenFlow plugin's request quota. The repairs are flow
+     * changes like any other, sent through the writer, which then knows they are in flight.
      */
     private void reconcile(final Uint64 datapathId, final SwitchSnapshot snapshot,
             final Map<Owner, List<Flow>> planned) {
         if (writer.busy(datapathId)) {
-            suspects.remove(datapathId);
+            reconciler.forget(datapathId);
             return;
         }
-        final var now = clock.instant();
-        final var before = suspects.getOrDefault(datapathId, Map.of());
-        final var after = new HashMap<Long, Instant>();
-        final var delta = new FlowDelta();
-        int repairs = 0;
-        final var plannedCookies = new HashMap<Long, Owner>();
-        planned.keySet().forEach(owner -> plannedCookies.put(owner.cookie().longValue(), owner));
-        final var cookies = new HashSet<>(plannedCookies.keySet());
-        cookies.addAll(snapshot.forms().keySet());
-        final var refusedHere = refused.getOrDefault(datapathId, Map.of());
-        for (var cookie : cookies) {
-            if (refusedHere.containsKey(cookie)) {
-                // the switch refused this owner's last change: sending it again would be refused again
-                continue;
-            }
-            final var owner = plannedCookies.get(cookie);
-            final var flows = owner == null ? List.<Flow>of() : planned.get(owner);
-            final var repair = FlowDiff.compare(flows, owner == null ? List.of() : formsOf(owner, flows),
-                snapshot.forms().getOrDefault(cookie, List.of()));
-            if (repair == null) {
-                continue;
-            }
-            final var since = before.getOrDefault(cookie, now);
-            if (!overdue(since, now) || repairs >= MAX_REPAIRS) {
-                after.put(cookie, since);
-                continue;
-            }
-            repairs++;
-            final String subject = owner == null ? "cookie " + Long.toHexString(cookie) : owner.toString();
-            final String action = repair.wipe() ? "replacing every flow of its cookie"
-                : "putting the planned flows again";
-            LOG.info("Switch openflow:{} holds {} for {}; {}", datapathId, repair.reason(), subject, action);
-            if (repair.wipe()) {
-                delta.deleteCookie(datapathId, Uint64.fromLongBits(cookie));
-            }
-            repair.puts().forEach(flow -> delta.put(datapathId, flow));
-            after.put(cookie, now);
-        }
+        final var delta = reconciler.repairs(datapathId, snapshot, planned,
+            refused.getOrDefault(datapathId, Map.of()));
         if (!delta.isEmpty()) {
             writer.apply(delta);
         }
-        if (after.isEmpty()) {
-            suspects.remove(datapathId);
-        } else {
-            suspects.put(datapathId, after);
-        }
-    }
-
-    /** The forms of an owner's planned flows, computed once per version of its flows. */
-    private List<FlowForm> formsOf(final Owner owner, final List<Flow> flows) {
-        final var cached = plannedForms.get(owner);
-        if (cached != null && cached.flows() == flows) {
-            return cached.forms();
-        }
-        final var forms = flows.stream().map(FlowForm::of).toList();
-        plannedForms.put(owner, new PlannedForms(flows, forms));
-        return forms;
-    }
-
-    private static boolean overdue(final Instant since, final Instant now) {
-        return !since.plus(REPAIR_GRACE).isAfter(now);
     }
 
     private void publishCounters(final Uint64 datapathId) {
