@@ -51,9 +51,11 @@ public final class MeterRpcs implements QosRenderer.MeterMods {
         if (replace) {
             return replace(datapathId, meter);
         }
-        // A meter of that id may be left from an earlier connection: then the add fails and a replacement sets it.
+        // A meter of that id may be left from an earlier connection: then the add fails with METER_EXISTS and a
+        // replacement sets it. Any other refusal stands: replacing would delete a meter the switch may hold, and
+        // Open vSwitch deletes the flows that use it, for an add that the switch refuses again.
         return Futures.transformAsync(add(datapathId, meter), addRefusal -> addRefusal == null
-            ? Futures.immediateFuture(null)
+            || !addRefusal.contains(SwitchRpcs.METER_EXISTS) ? Futures.immediateFuture(addRefusal)
             : Futures.transform(replace(datapathId, meter), replaceRefusal -> replaceRefusal == null ? null
                 : addRefusal, MoreExecutors.directExecutor()), MoreExecutors.directExecutor());
     }

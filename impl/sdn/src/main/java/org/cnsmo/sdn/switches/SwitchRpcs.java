@@ -66,11 +66,11 @@ public final class SwitchRpcs implements SwitchWriter.Bundles {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchRpcs.class);
     private static final Uint8 ALL_TABLES = FlowDelta.ALL_TABLES;
     private static final FlowCookie EXACT_COOKIE = FlowDelta.EXACT_COOKIE;
-    /** Every bundle is atomic (all or nothing) and ordered (its messages apply in the order sent). */
     /** How the plugin words Open vSwitch's OFPMMFC_METER_EXISTS. */
-    private static final String METER_EXISTS = "METEREXISTS";
+    static final String METER_EXISTS = "METEREXISTS";
     /** How the plugin words an error the switch sent (its AbstractRequestCallback). */
     private static final String SWITCH_ERROR = "Device reported error";
+    /** Every bundle is atomic (all or nothing) and ordered (its messages apply in the order sent). */
     private static final BundleFlags ATOMIC_ORDERED = new BundleFlags(true, true);
 
     private final GetFlowStatistics getFlowStatistics;
