@@ -12,7 +12,10 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.cnsmo.sdn.conntrack.MaskedPorts;
 import org.cnsmo.sdn.pipeline.Cookies;
 import org.cnsmo.sdn.pipeline.RejectMeter;
@@ -72,12 +75,15 @@ public final class SwitchRpcs implements SwitchWriter.Bundles {
     private static final String SWITCH_ERROR = "Device reported error";
     /** Every bundle is atomic (all or nothing) and ordered (its messages apply in the order sent). */
     private static final BundleFlags ATOMIC_ORDERED = new BundleFlags(true, true);
+    private static final int MAX_NODE_REFS = 10_000;
 
     private final GetFlowStatistics getFlowStatistics;
     private final TransmitPacket transmitPacket;
     private final AddMeter addMeter;
     private final SendExperimenter sendExperimenter;
     private final SendBarrier sendBarrier;
+    /** Each switch's inventory reference; the writer's lanes ask for them at once. */
+    private final Map<Uint64, NodeRef> nodeRefs = new ConcurrentHashMap<>();
 
     public SwitchRpcs(final RpcService rpcService) {
         getFlowStatistics = rpcService.getRpc(GetFlowStatistics.class);
@@ -110,7 +116,7 @@ public final class SwitchRpcs implements SwitchWriter.Bundles {
                     .setFlags(ATOMIC_ORDERED)
                     .build())
                 .build())
-            .build()), control.name().toLowerCase(Locale.ROOT) + " bundle " + bundleId + " on switch "
+            .build()), () -> control.name().toLowerCase(Locale.ROOT) + " bundle " + bundleId + " on switch "
                 + datapathId);
     }
 
@@ -145,8 +151,8 @@ public final class SwitchRpcs implements SwitchWriter.Bundles {
                     .setBundleInnerMessage(message)
                     .build())
                 .build())
-            .build()), (add ? "add flow " : "remove flow ") + flow.getId().getValue() + " in bundle " + bundleId
-                + " on switch " + datapathId);
+            .build()), () -> (add ? "add flow " : "remove flow ") + flow.getId().getValue() + " in bundle "
+                + bundleId + " on switch " + datapathId);
     }
 
     private static BundleId bundleId(final long id) {
@@ -159,13 +165,13 @@ public final class SwitchRpcs implements SwitchWriter.Bundles {
      * fail the future: the switch refused nothing (see {@link SwitchWriter.Bundles}).
      */
     private static <T> ListenableFuture<Optional<String>> error(final ListenableFuture<RpcResult<T>> future,
-            final String what) {
+            final Supplier<String> what) {
         return Futures.transform(future, result -> {
             if (result.isSuccessful()) {
                 return Optional.<String>empty();
             }
             final var errors = result.getErrors().stream().map(RpcError::getMessage).distinct().toList();
-            LOG.debug("Could not {}: {}", what, errors);
+            LOG.debug("Could not {}: {}", what.get(), errors);
             if (errors.stream().noneMatch(error -> error != null && error.startsWith(SWITCH_ERROR))) {
                 throw new IllegalStateException(errors.isEmpty() ? "failed without a reason"
                     : String.join("; ", errors));
@@ -228,8 +234,13 @@ public final class SwitchRpcs implements SwitchWriter.Bundles {
             .build()), "send a packet out of " + port.getValue());
     }
 
-    private static NodeRef node(final Uint64 datapathId) {
-        return new NodeRef(InventoryPaths.node(datapathId));
+    /** The switch's inventory reference, built once per switch rather than twice per flow-mod. */
+    private NodeRef node(final Uint64 datapathId) {
+        if (nodeRefs.size() > MAX_NODE_REFS) {
+            // datapath ids come from whoever connects: keep no more than a big deployment's worth of them
+            nodeRefs.clear();
+        }
+        return nodeRefs.computeIfAbsent(datapathId, id -> new NodeRef(InventoryPaths.node(id)));
     }
 
     private static <T> void log(final ListenableFuture<RpcResult<T>> future, final String what) {
