@@ -38,7 +38,12 @@ public final class ChangedEntries {
         if (after == null) {
             return List.of();
         }
-        final Map<K, V> old = before == null ? Map.of() : before;
+        if (before == null || before.isEmpty()) {
+            // Every entry is new. Not going through the keys matters: a lazily decoded binding map decodes each
+            // key, pattern check included, which was a sixth of validating a first load of 10,000 filters.
+            return List.copyOf(after.values());
+        }
+        final Map<K, V> old = before;
         return after.entrySet().stream()
             .filter(entry -> !Objects.equals(old.get(entry.getKey()), entry.getValue()))
             .map(Map.Entry::getValue)

@@ -9,6 +9,9 @@ package org.cnsmo.api.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.AbstractMap;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,23 @@ class ChangedEntriesTest {
         final var before = Map.of("a", "a:1", "b", "b:1", "gone", "gone:1");
         final var after = Map.of("a", "a:1", "b", "b:2", "new", "new:1");
         assertEquals(Set.of("b", "new"), ChangedEntries.names(before, after, entry -> entry.split(":")[0]));
+    }
+
+    @Test
+    void withNothingBeforeNoKeyIsLookedAt() {
+        final Map<String, String> after = new AbstractMap<>() {
+            @Override
+            public Set<Map.Entry<String, String>> entrySet() {
+                throw new AssertionError("the keys of a lazily decoded map cost a decode each");
+            }
+
+            @Override
+            public Collection<String> values() {
+                return List.of("a:1", "b:1");
+            }
+        };
+        assertEquals(Set.of("a", "b"), ChangedEntries.names(null, after, entry -> entry.split(":")[0]));
+        assertEquals(Set.of("a", "b"), ChangedEntries.names(Map.of(), after, entry -> entry.split(":")[0]));
     }
 
     @Test
