@@ -7,7 +7,6 @@
  */
 package org.cnsmo.sdn.render;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -50,15 +49,10 @@ final class Reconciler {
         // a value
     }
 
-    private final Clock clock;
     /** Per switch, the cookies whose flows are missing, extra or unowned there, with when that was first seen. */
     private final Map<Uint64, Map<Long, Instant>> suspects = new HashMap<>();
     /** The forms of each owner's planned flows, kept while the plan keeps the same list of flows. */
     private final Map<Owner, PlannedForms> plannedForms = new HashMap<>();
-
-    Reconciler(final Clock clock) {
-        this.clock = clock;
-    }
 
     /**
      * The repairs a read of a switch calls for now; empty when it holds the plan or its differences are recent.
@@ -68,11 +62,11 @@ final class Reconciler {
      * @param planned the flows the plan puts there, per owner
      * @param refused the owners (by cookie) whose last change the switch refused: sending it again would be refused
      *     again, so they are left alone
+     * @param now when the switch was read
      * @return the flow changes that repair the switch
      */
     FlowDelta repairs(final Uint64 datapathId, final SwitchSnapshot snapshot, final Map<Owner, List<Flow>> planned,
-            final Map<Long, String> refused) {
-        final var now = clock.instant();
+            final Map<Long, String> refused, final Instant now) {
         final var before = suspects.getOrDefault(datapathId, Map.of());
         final var after = new HashMap<Long, Instant>();
         final var delta = new FlowDelta();

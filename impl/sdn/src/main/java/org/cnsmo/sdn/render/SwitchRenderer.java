@@ -151,7 +151,7 @@ public final class SwitchRenderer {
         this.switches = switches;
         this.executor = executor;
         this.clock = clock;
-        reconciler = new Reconciler(clock);
+        reconciler = new Reconciler();
     }
 
     public void onNode(final String node, final SwitchBinding binding) {
@@ -443,7 +443,7 @@ public final class SwitchRenderer {
             return;
         }
         final var delta = reconciler.repairs(datapathId, snapshot, planned,
-            refused.getOrDefault(datapathId, Map.of()));
+            refused.getOrDefault(datapathId, Map.of()), clock.instant());
         if (!delta.isEmpty()) {
             writer.apply(delta);
         }

@@ -10,11 +10,8 @@ package org.cnsmo.sdn.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,32 +35,9 @@ class ReconcilerTest {
     private static final Uint64 SWITCH = Uint64.ONE;
     private static final Duration JUST_BEFORE = Reconciler.REPAIR_GRACE.minusMillis(1);
 
-    /** A clock moved by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(final ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(final Duration by) {
-            now = now.plus(by);
-        }
-    }
-
-    private final HandClock clock = new HandClock();
-    private final Reconciler reconciler = new Reconciler(clock);
+    private final Reconciler reconciler = new Reconciler();
+    /** When the test reads the switch: moved by hand. */
+    private Instant now = Instant.parse("2026-12-07T10:00:00Z");
 
     private static List<Flow> rule(final String name, final int port) {
         return FirewallFlows.of(new RuleIntent(name, Optional.empty(), true, Protocol.Tcp,
@@ -85,7 +59,11 @@ class ReconcilerTest {
     }
 
     private FlowDelta read(final SwitchSnapshot snapshot, final Map<Owner, List<Flow>> planned) {
-        return reconciler.repairs(SWITCH, snapshot, planned, Map.of());
+        return reconciler.repairs(SWITCH, snapshot, planned, Map.of(), now);
+    }
+
+    private void advance(final Duration by) {
+        now = now.plus(by);
     }
 
     @Test
@@ -93,7 +71,7 @@ class ReconcilerTest {
         final var flows = rule("r", 7000);
         final var planned = Map.of(Owner.rule("r"), flows);
         assertTrue(read(holding(flows), planned).isEmpty());
-        clock.advance(Duration.ofMinutes(1));
+        advance(Duration.ofMinutes(1));
         assertTrue(read(holding(flows), planned).isEmpty());
     }
 
@@ -103,9 +81,9 @@ class ReconcilerTest {
         final var planned = Map.of(Owner.rule("r"), flows);
         final var missing = holding(flows.subList(1, flows.size()));
         assertTrue(read(missing, planned).isEmpty(), "the first read may predate a change that just landed");
-        clock.advance(JUST_BEFORE);
+        advance(JUST_BEFORE);
         assertTrue(read(missing, planned).isEmpty());
-        clock.advance(Duration.ofMillis(1));
+        advance(Duration.ofMillis(1));
         final var repair = read(missing, planned);
         assertEquals(List.of(new FlowDelta.SwitchFlow(SWITCH, flows.get(0))), repair.puts());
         assertTrue(repair.deletes().isEmpty());
@@ -117,9 +95,9 @@ class ReconcilerTest {
         final var planned = Map.of(Owner.rule("r"), flows);
         final var missing = holding(flows.subList(1, flows.size()));
         read(missing, planned);
-        clock.advance(Duration.ofSeconds(2));
+        advance(Duration.ofSeconds(2));
         assertTrue(read(holding(flows), planned).isEmpty());
-        clock.advance(Duration.ofSeconds(2));
+        advance(Duration.ofSeconds(2));
         assertTrue(read(missing, planned).isEmpty(), "seen 4 s after the first time, but not in between");
     }
 
@@ -130,9 +108,9 @@ class ReconcilerTest {
         final var missing = holding(List.of());
         read(missing, planned);
         reconciler.forget(SWITCH);
-        clock.advance(Reconciler.REPAIR_GRACE);
+        advance(Reconciler.REPAIR_GRACE);
         assertTrue(read(missing, planned).isEmpty(), "a change was sent in between: the read proves nothing");
-        clock.advance(Reconciler.REPAIR_GRACE);
+        advance(Reconciler.REPAIR_GRACE);
         assertEquals(flows.size(), read(missing, planned).puts().size());
     }
 
@@ -140,7 +118,7 @@ class ReconcilerTest {
     void aCookieNoOwnerPlansIsWipedWithoutPuts() {
         final var stray = rule("gone", 7000);
         read(holding(stray), Map.of());
-        clock.advance(Reconciler.REPAIR_GRACE);
+        advance(Reconciler.REPAIR_GRACE);
         final var repair = read(holding(stray), Map.of());
         assertTrue(repair.puts().isEmpty());
         assertEquals(1, repair.deletes().size());
@@ -154,9 +132,9 @@ class ReconcilerTest {
         final var flows = rule("r", 7000);
         final var planned = Map.of(Owner.rule("r"), flows);
         final var refused = Map.of(cookie(flows), "bad meter");
-        reconciler.repairs(SWITCH, holding(List.of()), planned, refused);
-        clock.advance(Reconciler.REPAIR_GRACE);
-        assertTrue(reconciler.repairs(SWITCH, holding(List.of()), planned, refused).isEmpty(),
+        reconciler.repairs(SWITCH, holding(List.of()), planned, refused, now);
+        advance(Reconciler.REPAIR_GRACE);
+        assertTrue(reconciler.repairs(SWITCH, holding(List.of()), planned, refused, now).isEmpty(),
             "sending it again would be refused again");
     }
 
@@ -168,7 +146,7 @@ class ReconcilerTest {
         final int flowsPerOwner = planned.get(Owner.rule("r0")).size();
         final var empty = holding(List.of());
         read(empty, planned);
-        clock.advance(Reconciler.REPAIR_GRACE);
+        advance(Reconciler.REPAIR_GRACE);
         assertEquals(Reconciler.MAX_REPAIRS * flowsPerOwner, read(empty, planned).puts().size());
         assertEquals(3 * flowsPerOwner, read(empty, planned).puts().size(),
             "the owners left over are overdue already");
