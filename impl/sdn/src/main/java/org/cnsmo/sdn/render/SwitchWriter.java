@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * packet meets a state in between (a rule's old flow removed, its new one not yet added), and a change the switch
  * refuses leaves what it had in force.
  *
- * <p>Changes that arrive while a switch's bundle is being opened join it; those that arrive once its flow-mods are
- * on their way wait and go together in the next one. When the
+ * <p>Changes that arrive before the switch answered a bundle's open join it, their flow-mods sent right behind the
+ * ones before; those that arrive later wait and go together in the next one. When the
  * switch refuses a bundle that holds several owners' flows (owners are told apart by cookie), each owner's share is
  * sent again as its own bundle, so that one refused rule does not hold back the others; an owner whose own bundle
  * is refused is reported to the {@link Refusals} with the switch's error and its flows are not sent again by the
@@ -184,6 +184,8 @@ public final class SwitchWriter {
         private String error;
         /** Whether a message got no answer: the switch may hold any part of the change, or none. */
         private boolean unanswered;
+        /** Whether the switch answered the open: until then, changes join the bundle (see {@link #enqueue}). */
+        private boolean opened;
 
         Bundle(final long id, final Batch batch) {
             this.id = id;
@@ -364,11 +366,12 @@ public final class SwitchWriter {
 
     private static void enqueue(final Outbox outbox, final FlowMod mod) {
         final var current = outbox.current;
-        if (current != null && current.sent == 0 && current.error == null && !current.batch.sealed
+        if (current != null && !current.opened && current.error == null && !current.batch.sealed
                 && outbox.waiting.isEmpty()) {
-            // Its open is not answered yet, so none of its flow-mods has gone: the change joins it instead of
-            // waiting for its commit. A bulk change handed over one owner at a time is then one bundle per
-            // switch, not a first bundle of one owner and the rest behind its three round trips.
+            // Its open is not answered yet, so it cannot have been committed: the change joins it (and follows
+            // its flow-mods at once, see drain) instead of waiting for its commit. A bulk change handed over
+            // one owner at a time is then one bundle per switch, not a first bundle of one owner and the rest
+            // behind its three round trips.
             current.batch.mods.add(mod);
             return;
         }
@@ -380,23 +383,43 @@ public final class SwitchWriter {
         batch.mods.add(mod);
     }
 
-    /** Starts the next bundle when the switch has none on its way. */
+    /**
+     * Starts the next bundle when the switch has none on its way, and sends the flow-mods that joined a bundle
+     * whose open is not answered yet.
+     *
+     * <p>A bundle's flow-mods follow its open at once, on the switch's lane: the plugin puts the requests of one
+     * thread on the switch's connection in the order they were made (it reserves each one's transaction id and
+     * queues it in the same call), so Open vSwitch gets the open first. The renderer hands a change over one
+     * owner at a time, and the plugin encodes each owner's flow-mods while the renderer works out the next.
+     */
     private void drain(final Uint64 datapathId, final Outbox outbox) {
         if (outbox.metersInstalled && outbox.current == null && outbox.waiting.isEmpty()) {
             release(outbox);
         }
-        if (!outbox.metersInstalled || outbox.current != null || outbox.waiting.isEmpty()) {
+        if (!outbox.metersInstalled) {
+            return;
+        }
+        final var current = outbox.current;
+        if (current != null) {
+            if (!current.opened) {
+                sendMore(datapathId, outbox, current);
+            }
+            return;
+        }
+        if (outbox.waiting.isEmpty()) {
             return;
         }
         final var bundle = new Bundle(lastBundleIds.merge(datapathId, 1L, Long::sum), outbox.waiting.poll());
         outbox.current = bundle;
-        // The flow-mods follow the switch's answer to the open: Open vSwitch creates a bundle for an add to an
-        // unknown id, so an add that overtook its open would make the open fail (OFPBFC_BAD_ID) and drop the
-        // bundle. Seen under load, in the full integration suite.
         bundle.inFlight++;
-        answered(datapathId, outbox, bundle, control(datapathId, bundle.id, Control.OPEN, true));
+        opened(datapathId, outbox, bundle, control(datapathId, bundle.id, Control.OPEN, true));
+        sendMore(datapathId, outbox, bundle);
     }
 
+    /**
+     * Sends what the in-flight limit lets go of a bundle's flow-mods. Once its open is answered the bundle takes
+     * no more, and a barrier follows its last flow-mod; until then, more may join.
+     */
     private void sendMore(final Uint64 datapathId, final Outbox outbox, final Bundle bundle) {
         final var mods = bundle.batch.mods;
         final int from = bundle.sent;
@@ -409,7 +432,7 @@ public final class SwitchWriter {
         final var chunk = List.copyOf(mods.subList(from, to));
         // once the last flow-mod is out; a bundle beyond the in-flight limit is confirmed by the plugin's own
         // barriers until then
-        final boolean last = to == mods.size();
+        final boolean last = bundle.opened && to == mods.size();
         lane(datapathId).execute(() -> {
             for (var mod : chunk) {
                 answered(datapathId, outbox, bundle,
@@ -419,6 +442,33 @@ public final class SwitchWriter {
                 bundles.confirm(datapathId);
             }
         });
+    }
+
+    /** The answer to a bundle's open: it takes no more changes, and what it holds goes and is confirmed. */
+    private void opened(final Uint64 datapathId, final Outbox outbox, final Bundle bundle,
+            final ListenableFuture<Optional<String>> answer) {
+        Futures.addCallback(answer, new FutureCallback<>() {
+            @Override
+            public void onSuccess(final Optional<String> error) {
+                openDone(datapathId, outbox, bundle, error.orElse(null));
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                bundle.unanswered = true;
+                openDone(datapathId, outbox, bundle, "no answer: " + cause.getMessage());
+            }
+        }, executor);
+    }
+
+    private void openDone(final Uint64 datapathId, final Outbox outbox, final Bundle bundle, final String error) {
+        bundle.opened = true;
+        final boolean sentAll = bundle.sent == bundle.batch.mods.size();
+        messageDone(datapathId, outbox, bundle, error);
+        if (bundle.inFlight > 0 && (sentAll || bundle.error != null) && outboxes.get(datapathId) == outbox) {
+            // the flow-mods that followed the open went without a barrier behind them, and none follows
+            lane(datapathId).execute(() -> bundles.confirm(datapathId));
+        }
     }
 
     private void answered(final Uint64 datapathId, final Outbox outbox, final Bundle bundle,

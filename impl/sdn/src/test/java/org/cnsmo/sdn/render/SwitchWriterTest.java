@@ -188,7 +188,7 @@ class SwitchWriterTest {
     }
 
     @Test
-    void changesWhileTheOpenIsUnansweredJoinItsBundle() {
+    void changesWhileTheOpenIsUnansweredJoinItsBundleRightBehindIt() {
         opensAnswered = false;
         writer.connected(ONE, List.of());
         for (var name : List.of("a", "b", "c")) {
@@ -196,17 +196,47 @@ class SwitchWriterTest {
             delta.put(ONE, flow(name));
             writer.apply(delta);
         }
-        assertEquals(List.of("open#1@1"), sentSoFar());
+        assertEquals(List.of("open#1@1", "+a#1@1", "+b#1@1", "+c#1@1"), sentSoFar(),
+            "one bundle, not two, and each change goes as it is handed over");
+        assertEquals(List.of("1@1"), barriers, "no barrier behind a change while more may join");
         acceptAll();
-        assertEquals(List.of("open#1@1", "+a#1@1", "+b#1@1", "+c#1@1"), sentSoFar(), "one bundle, not two");
+        assertEquals(List.of("1@1", "4@1"), barriers, "the answered open takes no more: a barrier behind them");
+        assertEquals("commit#1@1", sent.getLast().toString());
         final var late = new FlowDelta();
         late.put(ONE, flow("d"));
         writer.apply(late);
+        assertEquals(5, sent.size(), "once its open is answered, a change waits for the next bundle");
         acceptAll();
-        assertEquals(List.of("open#1@1", "+a#1@1", "+b#1@1", "+c#1@1", "commit#1@1"), sentSoFar(),
-            "once its flow-mods went, a change waits for the next bundle");
+        assertEquals(List.of("open#2@1", "+d#2@1"), sentSoFar().subList(5, 7));
+    }
+
+    @Test
+    void aRenderersTaskIsOneBundleEvenWhenTheSwitchAnswersTheOpenAtOnce() {
+        final var renderer = new ArrayDeque<Runnable>();
+        final var queued = new SwitchWriter(fake, fake, renderer::add, MoreExecutors.directExecutor());
+        queued.connected(ONE, List.of());
+        runAll(renderer);
+        // one task of the renderer's thread hands three owners over; the answers wait for it to end
+        for (var name : List.of("a", "b", "c")) {
+            final var delta = new FlowDelta();
+            delta.put(ONE, flow(name, name.charAt(0)));
+            queued.apply(delta);
+        }
+        assertEquals(List.of("open#1@1", "+a#1@1", "+b#1@1", "+c#1@1"), sentSoFar());
+        runAll(renderer);
         acceptAll();
-        assertEquals(List.of("open#2@1"), sentSoFar().subList(5, 6));
+        runAll(renderer);
+        assertEquals(List.of("open#1@1", "+a#1@1", "+b#1@1", "+c#1@1", "commit#1@1"), sentSoFar());
+        acceptAll();
+        runAll(renderer);
+        assertEquals(List.of(Set.of((long) 'a', (long) 'b', (long) 'c')), commits, "one step on the switch");
+        assertFalse(queued.busy(ONE));
+    }
+
+    private static void runAll(final ArrayDeque<Runnable> tasks) {
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
     }
 
     @Test
@@ -220,8 +250,13 @@ class SwitchWriterTest {
         joined.put(ONE, flow("b", 2));
         writer.apply(joined);
         find("open#1@1").answer().set(Optional.of("bad bundle"));
-        assertEquals(List.of("open#1@1", "discard#1@1", "open#2@1"), sentSoFar(),
-            "the refused bundle is closed and its owners go one by one");
+        assertEquals(List.of("1@1", "3@1"), barriers, "what followed the refused open is confirmed");
+        final var late = new FlowDelta();
+        late.put(ONE, flow("c", 3));
+        writer.apply(late);
+        acceptAll();
+        assertEquals(List.of("open#1@1", "+a#1@1", "+b#1@1", "discard#1@1", "open#2@1", "+a#2@1"), sentSoFar(),
+            "the refused bundle is closed and its owners go one by one, ahead of what came later");
     }
 
     @Test
@@ -381,12 +416,12 @@ class SwitchWriterTest {
     }
 
     @Test
-    void flowModsWaitForTheSwitchToOpenTheBundle() {
+    void flowModsFollowTheOpenWithoutWaitingForItsAnswer() {
         opensAnswered = false;
         writer.connected(ONE, List.of(flow("a")));
-        assertEquals(List.of("open#1@1"), sentSoFar(), "an add must not overtake its open");
-        acceptAll();
-        assertEquals(List.of("open#1@1", "+a#1@1"), sentSoFar());
+        assertEquals(List.of("open#1@1", "+a#1@1"), sentSoFar(), "behind the open on the switch's lane");
+        find("+a#1@1").answer().set(Optional.empty());
+        assertEquals(2, sent.size(), "no commit before the open is answered");
         acceptAll();
         assertEquals(List.of("open#1@1", "+a#1@1", "commit#1@1"), sentSoFar());
     }
