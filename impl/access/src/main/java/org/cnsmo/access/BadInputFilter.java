@@ -161,21 +161,23 @@ public final class BadInputFilter implements Filter {
             return;
         }
 
-        final var json = JsonBodies.parse(body).orElse(null);
+        final var path = path(request);
+        final boolean rpc = "POST".equals(request.getMethod()) && path.startsWith(OPERATIONS);
+        // an RPC's input is parsed for the hints of a 400 as well; a data write only when it may hold a null
+        final var json = rpc || JsonNulls.mayHold(body) ? JsonBodies.parse(body).orElse(null) : null;
         if (json != null) {
             final var nullPath = JsonNulls.findFirst(json);
             if (nullPath.isPresent()) {
-                final var path = nullPath.orElseThrow();
+                final var member = nullPath.orElseThrow();
                 RestconfErrors.send(response, HttpServletResponse.SC_BAD_REQUEST, RestconfErrors.body(
-                    "malformed-message", (path.isEmpty() ? "the body" : path)
+                    "malformed-message", (member.isEmpty() ? "the body" : member)
                         + ": null is not a valid value; leave the leaf out instead"), false);
                 return;
             }
         }
 
         final var replayed = new BufferedRequest(request, body);
-        final var path = path(request);
-        if ("POST".equals(request.getMethod()) && path.startsWith(OPERATIONS)) {
+        if (rpc) {
             invoke(replayed, new ParseErrorResponse(response, RpcInputHints.message(rpcName(path), json)), chain);
         } else if (path.startsWith(DATA)) {
             invoke(replayed, new ParseErrorResponse(response, "The body does not match the YANG model of "

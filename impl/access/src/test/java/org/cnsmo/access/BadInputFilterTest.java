@@ -133,6 +133,16 @@ class BadInputFilterTest {
     }
 
     @Test
+    void aNullInCapitalsIsRefusedToo() throws Exception {
+        request("PUT", "/data/cnsmo-dns:dns/record=x", "application/yang-data+json", RECORD.replace("null", "NULL"));
+
+        filter.doFilter(request, response, chain(resp -> { }));
+
+        assertNull(passed.get(), "Gson reads NULL as null");
+        verify(response).setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    }
+
+    @Test
     void aNullInAnRpcInputIsRefusedToo() throws Exception {
         request("POST", TOKEN, "application/json", "{\"input\":{\"node\":null}}");
 

@@ -8,8 +8,12 @@
 package org.cnsmo.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +53,17 @@ class JsonNullsTest {
     @Test
     void aBodyWithoutNullHasNone() {
         assertEquals(Optional.empty(), nullIn("{\"a\":[1,\"null\",{\"b\":false}],\"c\":{}}"));
+    }
+
+    @Test
+    void onlyABodyWithTheFourLettersInAnyCaseMayHoldANull() {
+        for (var json : List.of("null", "{\"a\":NULL}", "[Null]", "{\"a\":\"nUlL\"}", "{\"annulled\":1}")) {
+            assertTrue(JsonNulls.mayHold(json.getBytes(StandardCharsets.UTF_8)), json);
+        }
+        for (var json : List.of("", "nul", "{\"a\":[1,\"nul l\",{\"b\":false}]}", "{\"café\":\"îles ñull\"}")) {
+            assertFalse(JsonNulls.mayHold(json.getBytes(StandardCharsets.UTF_8)), json);
+            assertEquals(Optional.empty(), JsonBodies.parse(json.getBytes(StandardCharsets.UTF_8))
+                .flatMap(JsonNulls::findFirst), json);
+        }
     }
 }
