@@ -20,15 +20,15 @@ class NodeCheckTest {
     @Test
     void anUnknownNodeIsReportedAtItsField() {
         final var violations = new ArrayList<Violation>();
-        NodeCheck.requireKnown("firewall/rule=web/node", new NodeName("Agent.9"), Set.of("Agent.1"), violations);
+        NodeCheck.requireKnown(() -> "firewall/rule=web/node", new NodeName("Agent.9"), Set.of("Agent.1"), violations);
         assertEquals(List.of(new Violation("firewall/rule=web/node", "node 'Agent.9' does not exist")), violations);
     }
 
     @Test
     void aKnownOrAbsentNodeIsFine() {
         final var violations = new ArrayList<Violation>();
-        NodeCheck.requireKnown("qos/policy=slow/node=Agent.1", "Agent.1", Set.of("Agent.1"), violations);
-        NodeCheck.requireKnown("firewall/rule=web/node", (NodeName) null, Set.of(), violations);
+        NodeCheck.requireKnown(() -> "qos/policy=slow/node=Agent.1", "Agent.1", Set.of("Agent.1"), violations);
+        NodeCheck.requireKnown(() -> "firewall/rule=web/node", (NodeName) null, Set.of(), violations);
         assertEquals(List.of(), violations);
     }
 }

@@ -91,7 +91,7 @@ final class FirewallValidator {
             .forEach(rule -> {
                 final var isChanged = changed.contains(name(rule));
                 if (isChanged) {
-                    NodeCheck.requireKnown(path(rule) + "/node", rule.getNode(), nodes, violations);
+                    NodeCheck.requireKnown(() -> path(rule) + "/node", rule.getNode(), nodes, violations);
                 }
                 final var own = violations.size();
                 checkRequired(rule, violations);

@@ -55,7 +55,7 @@ final class QosValidator {
                 final var checkExists = changed.contains(name(policy));
                 for (var node : nodes(policy)) {
                     if (checkExists) {
-                        NodeCheck.requireKnown(path(policy, node), node, nodes, violations);
+                        NodeCheck.requireKnown(() -> path(policy, node), node, nodes, violations);
                     }
                     for (var direction : QosDefaults.directions(policy)) {
                         checkSingle(policy, node, direction,

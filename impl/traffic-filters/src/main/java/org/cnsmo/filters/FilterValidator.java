@@ -136,7 +136,7 @@ final class FilterValidator {
             return null;
         }
         if (changed) {
-            NodeCheck.requireKnown(path(filter) + "/node", node, nodes, violations);
+            NodeCheck.requireKnown(() -> path(filter) + "/node", node, nodes, violations);
         }
         return node.getValue();
     }
