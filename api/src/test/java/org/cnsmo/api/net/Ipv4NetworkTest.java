@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class Ipv4NetworkTest {
@@ -55,5 +56,16 @@ class Ipv4NetworkTest {
         assertThrows(IllegalArgumentException.class, () -> Ipv4Network.parse("10.0.0.300/8"));
         assertThrows(IllegalArgumentException.class, () -> Ipv4Network.parse("10.0.0.0"));
         assertThrows(IllegalArgumentException.class, () -> Ipv4Network.parse("10.0.0.0/33"));
+    }
+
+    @Test
+    void anAddressIsFourDecimalOctetsAndNothingElse() {
+        assertEquals(0x0A00_00FF, Ipv4Network.parseAddress("10.0.0.255"));
+        assertEquals(0xC0A8_0A0F, Ipv4Network.parseAddress("192.168.010.15"));
+        for (var bad : List.of("", "1.2.3", "1.2.3.4.", "1.2.3.4.5", "1..2.3", "1.2.3.256", "1.2.3.1000", "-0.1.2.3",
+                "+1.2.3.4", "1.2.3.4 ", " 1.2.3.4", "a.b.c.d", "1.2.3.0x1")) {
+            final var thrown = assertThrows(IllegalArgumentException.class, () -> Ipv4Network.parseAddress(bad), bad);
+            assertEquals("'" + bad + "' is not an IPv4 address", thrown.getMessage());
+        }
     }
 }
