@@ -412,7 +412,7 @@ public final class SwitchWriter {
         final var bundle = new Bundle(lastBundleIds.merge(datapathId, 1L, Long::sum), outbox.waiting.poll());
         outbox.current = bundle;
         bundle.inFlight++;
-        opened(datapathId, outbox, bundle, control(datapathId, bundle.id, Control.OPEN, true));
+        answered(datapathId, outbox, bundle, control(datapathId, bundle.id, Control.OPEN, true), true);
         sendMore(datapathId, outbox, bundle);
     }
 
@@ -436,7 +436,7 @@ public final class SwitchWriter {
         lane(datapathId).execute(() -> {
             for (var mod : chunk) {
                 answered(datapathId, outbox, bundle,
-                    sent(() -> bundles.add(datapathId, bundle.id, mod.flow(), mod.add())));
+                    sent(() -> bundles.add(datapathId, bundle.id, mod.flow(), mod.add())), false);
             }
             if (last) {
                 bundles.confirm(datapathId);
@@ -444,19 +444,30 @@ public final class SwitchWriter {
         });
     }
 
-    /** The answer to a bundle's open: it takes no more changes, and what it holds goes and is confirmed. */
-    private void opened(final Uint64 datapathId, final Outbox outbox, final Bundle bundle,
-            final ListenableFuture<Optional<String>> answer) {
+    /**
+     * Handles a message's answer on the renderer's thread. The answer to a bundle's open also closes the bundle
+     * to more changes: what it holds goes and is confirmed.
+     */
+    private void answered(final Uint64 datapathId, final Outbox outbox, final Bundle bundle,
+            final ListenableFuture<Optional<String>> answer, final boolean open) {
         Futures.addCallback(answer, new FutureCallback<>() {
             @Override
             public void onSuccess(final Optional<String> error) {
-                openDone(datapathId, outbox, bundle, error.orElse(null));
+                done(error.orElse(null));
             }
 
             @Override
             public void onFailure(final Throwable cause) {
                 bundle.unanswered = true;
-                openDone(datapathId, outbox, bundle, "no answer: " + cause.getMessage());
+                done("no answer: " + cause.getMessage());
+            }
+
+            private void done(final String error) {
+                if (open) {
+                    openDone(datapathId, outbox, bundle, error);
+                } else {
+                    messageDone(datapathId, outbox, bundle, error);
+                }
             }
         }, executor);
     }
@@ -469,22 +480,6 @@ public final class SwitchWriter {
             // the flow-mods that followed the open went without a barrier behind them, and none follows
             lane(datapathId).execute(() -> bundles.confirm(datapathId));
         }
-    }
-
-    private void answered(final Uint64 datapathId, final Outbox outbox, final Bundle bundle,
-            final ListenableFuture<Optional<String>> answer) {
-        Futures.addCallback(answer, new FutureCallback<>() {
-            @Override
-            public void onSuccess(final Optional<String> error) {
-                messageDone(datapathId, outbox, bundle, error.orElse(null));
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                bundle.unanswered = true;
-                messageDone(datapathId, outbox, bundle, "no answer: " + cause.getMessage());
-            }
-        }, executor);
     }
 
     private void messageDone(final Uint64 datapathId, final Outbox outbox, final Bundle bundle,
