@@ -474,10 +474,12 @@ public final class SwitchWriter {
 
     private void openDone(final Uint64 datapathId, final Outbox outbox, final Bundle bundle, final String error) {
         bundle.opened = true;
-        final boolean sentAll = bundle.sent == bundle.batch.mods.size();
+        final int sentBefore = bundle.sent;
         messageDone(datapathId, outbox, bundle, error);
-        if (bundle.inFlight > 0 && (sentAll || bundle.error != null) && outboxes.get(datapathId) == outbox) {
-            // the flow-mods that followed the open went without a barrier behind them, and none follows
+        final boolean lastWentWithBarrier = bundle.sent > sentBefore && bundle.sent == bundle.batch.mods.size();
+        if (bundle.inFlight > 0 && !lastWentWithBarrier && outboxes.get(datapathId) == outbox) {
+            // the flow-mods that followed the open went without a barrier behind them: the plugin would
+            // answer them at its own next barrier only
             lane(datapathId).execute(() -> bundles.confirm(datapathId));
         }
     }

@@ -359,6 +359,22 @@ class SwitchWriterTest {
     }
 
     @Test
+    void flowModsBeyondTheLimitThatFollowedTheOpenAreConfirmed() {
+        opensAnswered = false;
+        final int total = SwitchWriter.MAX_IN_FLIGHT + 2;
+        writer.connected(ONE, IntStream.range(0, total).mapToObj(i -> flow("f" + i)).toList());
+        assertEquals(SwitchWriter.MAX_IN_FLIGHT, sent.size(), "the open and all the limit lets go behind it");
+        assertEquals(List.of("1@1"), barriers);
+        find("open#1@1").answer().set(Optional.empty());
+        assertEquals(List.of("1@1", SwitchWriter.MAX_IN_FLIGHT + 1 + "@1"), barriers,
+            "what went behind the open is confirmed, not left to the plugin's timer");
+        acceptAll();
+        assertEquals(List.of("+f" + (total - 1) + "#1@1"), sentSoFar().subList(sent.size() - 1, sent.size()));
+        acceptAll();
+        assertEquals("commit#1@1", sent.getLast().toString());
+    }
+
+    @Test
     void aReconnectionDropsWhatWasWaitingAndSendsThePlanAgain() {
         writer.connected(ONE, IntStream.range(0, 3).mapToObj(i -> flow("f" + i)).toList());
         writer.disconnected(ONE);
