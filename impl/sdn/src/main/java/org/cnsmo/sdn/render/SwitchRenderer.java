@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import org.cnsmo.sdn.pipeline.Cookies;
 import org.cnsmo.sdn.pipeline.FilterIntent;
 import org.cnsmo.sdn.pipeline.FlowForm;
 import org.cnsmo.sdn.pipeline.Owner;
@@ -25,16 +24,12 @@ import org.cnsmo.sdn.pipeline.RuleIntent;
 import org.cnsmo.sdn.pipeline.SwitchAdmission;
 import org.cnsmo.sdn.pipeline.SwitchBinding;
 import org.cnsmo.sdn.readback.ReadBackListener;
-import org.cnsmo.sdn.stats.CounterHistory;
-import org.cnsmo.sdn.stats.FlowCounters;
 import org.cnsmo.sdn.stats.StatusWriter;
 import org.cnsmo.sdn.stats.SwitchSnapshot;
 import org.cnsmo.sdn.switches.SwitchRpcs;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.rule.Status;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.Policy;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.filter.Status.Installed;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.slf4j.Logger;
@@ -54,28 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwitchRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchRenderer.class);
-
-    /**
-     * A filter's published installation state.
-     *
-     * @param state the state
-     * @param reason why it is not installed, or null
-     */
-    private record FilterState(Installed state, String reason) {
-        // a value
-    }
-
-    /**
-     * A rule's published installation state.
-     *
-     * @param state the state
-     * @param reason why it is not installed, or null
-     */
-    private record RuleState(
-            Status.Installed state,
-            String reason) {
-        // a value
-    }
 
     /**
      * What was last handed on to the read-back listener of a switch.
@@ -105,18 +78,12 @@ public final class SwitchRenderer {
     /** Per admitted switch, what was last handed on to the read-back listener. */
     private final Map<Uint64, ReadBack> readBacks = new HashMap<>();
     private final Reconciler reconciler;
-    private final Map<Owner, CounterHistory> histories = new HashMap<>();
-    private final Map<String, FilterState> filterStates = new HashMap<>();
-    /** Per rule, its last published installation state. */
-    private final Map<String, RuleState> ruleStates = new HashMap<>();
     /**
      * Per switch, the owners (by cookie) whose last change it refused, with its error: it keeps what it had of
      * them, and they are not repaired until a change of theirs is committed or the switch connects again.
      */
     private final Map<Uint64, Map<Long, String>> refused = new HashMap<>();
-    /** The configuration of each filter and rule, repeated in their published observed state. */
-    private final Map<String, Filter> filters = new HashMap<>();
-    private final Map<String, Rule> rules = new HashMap<>();
+    private final OwnerStates states;
     private final SwitchWriter writer;
     private final QosRenderer qos;
     private final StatusWriter status;
@@ -152,6 +119,7 @@ public final class SwitchRenderer {
         this.executor = executor;
         this.clock = clock;
         reconciler = new Reconciler();
+        states = new OwnerStates(plan, status, new AdmittedSwitches());
     }
 
     public void onNode(final String node, final SwitchBinding binding) {
@@ -182,7 +150,7 @@ public final class SwitchRenderer {
         } else if (old != null) {
             status.nodeSwitch(node, false, null);
         }
-        publishFilterStates(node);
+        states.filtersOf(node);
         if (qos != null) {
             qos.nodeChanged(node);
         }
@@ -203,7 +171,7 @@ public final class SwitchRenderer {
         if (binding != null) {
             admit(binding.datapathId());
             publishNodeSwitch(name);
-            publishFilterStates(name);
+            states.filtersOf(name);
         }
     }
 
@@ -219,7 +187,7 @@ public final class SwitchRenderer {
             admit(old.datapathId());
         }
         status.removeNode(node);
-        publishFilterStates(node);
+        states.filtersOf(node);
         if (qos != null) {
             qos.nodeChanged(node);
         }
@@ -235,29 +203,13 @@ public final class SwitchRenderer {
     public void onFilter(final String name, final Filter filter) {
         writer.apply(plan.setFilter(name, filter == null ? null : FilterIntent.of(filter)));
         reconciler.changed(Owner.filter(name));
-        if (filter == null) {
-            filters.remove(name);
-            histories.remove(Owner.filter(name));
-            filterStates.remove(name);
-            status.removeFilter(name);
-        } else {
-            filters.put(name, filter);
-            publishFilter(name, true);
-        }
+        states.filter(name, filter);
     }
 
     public void onRule(final String name, final Rule rule) {
         writer.apply(plan.setRule(name, rule == null ? null : RuleIntent.of(rule)));
         reconciler.changed(Owner.rule(name));
-        if (rule == null) {
-            rules.remove(name);
-            histories.remove(Owner.rule(name));
-            ruleStates.remove(name);
-            status.removeRule(name);
-        } else {
-            rules.put(name, rule);
-            publishRule(name, true);
-        }
+        states.rule(name, rule);
     }
 
     public void onSwitch(final Uint64 datapathId, final String address, final boolean up) {
@@ -277,7 +229,7 @@ public final class SwitchRenderer {
         final var binding = plan.bindingOf(datapathId);
         if (binding != null) {
             publishNodeSwitch(binding.node());
-            publishFilterStates(binding.node());
+            states.filtersOf(binding.node());
         }
     }
 
@@ -351,12 +303,7 @@ public final class SwitchRenderer {
         if (status.takeLoss()) {
             // A failed commit of observed state: publish every filter's state again instead of trusting the cache.
             LOG.warn("Observed state was lost in a failed commit; publishing every filter's and rule's state again");
-            for (var name : List.copyOf(filterStates.keySet())) {
-                publishFilter(name, true);
-            }
-            for (var name : List.copyOf(rules.keySet())) {
-                publishRule(name, true);
-            }
+            states.republish();
             if (qos != null) {
                 qos.republish();
             }
@@ -393,7 +340,7 @@ public final class SwitchRenderer {
         reconcile(datapathId, snapshot, admitted ? plan.flowsByOwnerOn(datapathId) : Map.of());
         if (admitted) {
             snapshots.put(datapathId, snapshot);
-            publishCounters(datapathId);
+            states.counters(datapathId, clock.instant());
             handOnReadBack(datapathId, snapshot);
         }
     }
@@ -449,137 +396,26 @@ public final class SwitchRenderer {
         }
     }
 
-    private void publishCounters(final Uint64 datapathId) {
-        final var now = clock.instant();
-        for (var owner : plan.flowCountsOn(datapathId).keySet()) {
-            if (owner.kind() == Cookies.Kind.NODE || owner.kind() == Cookies.Kind.QOS_POLICY) {
-                // QoS policies count with their meters (QosRenderer), not their flows.
-                continue;
-            }
-            final var history = histories.computeIfAbsent(owner, key -> new CounterHistory());
-            final boolean changed = history.record(now, totalCounters(owner));
-            if (owner.kind() == Cookies.Kind.FILTER) {
-                publishFilter(owner.name(), changed);
-            } else {
-                publishRule(owner.name(), changed);
-            }
+    /** What the states of filters and rules need to know of the switches. */
+    private final class AdmittedSwitches implements OwnerStates.Switches {
+        @Override
+        public boolean admitted(final Uint64 datapathId) {
+            return connected.contains(datapathId);
         }
-    }
 
-    /** An owner's counters summed over every switch it has flows on, as last read. */
-    private FlowCounters totalCounters(final Owner owner) {
-        var total = FlowCounters.NONE;
-        for (var datapathId : plan.owners().getOrDefault(owner, Map.of()).keySet()) {
-            final var snapshot = snapshots.get(datapathId);
-            if (snapshot != null) {
-                total = total.plus(snapshot.counters(owner.cookie().longValue()));
-            }
+        @Override
+        public String notAdmitted(final Uint64 datapathId) {
+            return attached.containsKey(datapathId) ? SwitchRenderer.this.refusal(datapathId) : null;
         }
-        return total;
-    }
 
-    private void publishFilterStates(final String node) {
-        for (var filter : plan.filtersOf(node)) {
-            if (filterStates.containsKey(filter)) {
-                publishFilter(filter, false);
-            }
+        @Override
+        public SwitchSnapshot snapshot(final Uint64 datapathId) {
+            return snapshots.get(datapathId);
         }
-    }
 
-    private void publishFilter(final String name, final boolean changed) {
-        final var node = plan.filterNode(name);
-        final var config = filters.get(name);
-        if (node == null || config == null) {
-            return;
-        }
-        final var owner = Owner.filter(name);
-        final var binding = plan.binding(node);
-        final FilterState state;
-        List<Flow> flows = List.of();
-        if (binding == null) {
-            state = new FilterState(Installed.NodeAbsent, "Node " + node + " names no switch (datapath-id)");
-        } else if (!connected.contains(binding.datapathId())) {
-            state = new FilterState(Installed.NodeAbsent, attached.containsKey(binding.datapathId())
-                ? "Node " + node + ": " + refusal(binding.datapathId())
-                : "Switch " + binding.switchId().getValue() + " of node " + node + " is not connected");
-        } else {
-            flows = plan.flowsOf(owner, binding.datapathId());
-            final var snapshot = snapshots.get(binding.datapathId());
-            final var refusal = refused.getOrDefault(binding.datapathId(), Map.of()).get(owner.cookie().longValue());
-            final boolean onSwitch = snapshot != null
-                && snapshot.counters(owner.cookie().longValue()).flows() >= flows.size();
-            if (refusal != null) {
-                state = new FilterState(Installed.Failed, refusalReason(binding.datapathId(), refusal));
-            } else {
-                state = onSwitch ? new FilterState(Installed.Installed, null)
-                    : new FilterState(Installed.Pending, "Waiting for the switch to confirm the flows");
-            }
-        }
-        if (!changed && state.equals(filterStates.get(name))) {
-            return;
-        }
-        filterStates.put(name, state);
-        status.filter(config, state.state(), state.reason(),
-            flows.stream().map(flow -> flow.getId().getValue()).toList(), histories.get(owner));
-    }
-
-    private static String refusalReason(final Uint64 datapathId, final String error) {
-        return "Switch openflow:" + datapathId + " refused the last change and keeps what it had: " + error;
-    }
-
-    /** Publishes a rule's installation state, and its counters, when either changed. */
-    private void publishRule(final String name, final boolean changed) {
-        final var config = rules.get(name);
-        if (config == null) {
-            return;
-        }
-        final var state = ruleState(Owner.rule(name));
-        if (!changed && state.equals(ruleStates.get(name))) {
-            return;
-        }
-        ruleStates.put(name, state);
-        status.rule(config, histories.get(Owner.rule(name)), state.state(), state.reason());
-    }
-
-    /**
-     * A rule is failed when a switch refused its last change, installed when every connected switch it applies to
-     * holds all its flows, and pending otherwise.
-     */
-    private RuleState ruleState(final Owner owner) {
-        final long cookie = owner.cookie().longValue();
-        final var perSwitch = plan.owners().getOrDefault(owner, Map.of());
-        for (var datapathId : perSwitch.keySet()) {
-            final var refusal = refused.getOrDefault(datapathId, Map.of()).get(cookie);
-            if (refusal != null) {
-                return new RuleState(Status.Installed.Failed, refusalReason(datapathId, refusal));
-            }
-        }
-        for (var entry : perSwitch.entrySet()) {
-            if (!connected.contains(entry.getKey())) {
-                continue;
-            }
-            final var snapshot = snapshots.get(entry.getKey());
-            if (snapshot == null || snapshot.counters(cookie).flows() < entry.getValue().size()) {
-                return new RuleState(Status.Installed.Pending,
-                    "Waiting for switch openflow:" + entry.getKey() + " to confirm the flows");
-            }
-        }
-        return new RuleState(Status.Installed.Installed, null);
-    }
-
-    /** Republishes the state of the owner of a cookie on a switch. */
-    private void publishOwner(final Uint64 datapathId, final long cookie) {
-        for (var owner : plan.flowsByOwnerOn(datapathId).keySet()) {
-            if (owner.cookie().longValue() == cookie) {
-                switch (owner.kind()) {
-                    case FILTER -> publishFilter(owner.name(), true);
-                    case FIREWALL_RULE -> publishRule(owner.name(), true);
-                    default -> {
-                        // nodes' base flows and QoS policies publish no installation state of flows
-                    }
-                }
-                return;
-            }
+        @Override
+        public String refusal(final Uint64 datapathId, final long cookie) {
+            return refused.getOrDefault(datapathId, Map.of()).get(cookie);
         }
     }
 
@@ -588,7 +424,7 @@ public final class SwitchRenderer {
         @Override
         public void refused(final Uint64 datapathId, final long cookie, final String reason) {
             SwitchRenderer.this.refused.computeIfAbsent(datapathId, key -> new HashMap<>()).put(cookie, reason);
-            publishOwner(datapathId, cookie);
+            states.owner(datapathId, cookie);
         }
 
         @Override
@@ -599,7 +435,7 @@ public final class SwitchRenderer {
             }
             for (var cookie : cookies) {
                 if (here.remove(cookie) != null) {
-                    publishOwner(datapathId, cookie);
+                    states.owner(datapathId, cookie);
                 }
             }
             if (here.isEmpty()) {
