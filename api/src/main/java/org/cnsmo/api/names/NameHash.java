@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -68,22 +70,32 @@ public final class NameHash {
         if (written.isEmpty()) {
             return List.of();
         }
-        final var present = Set.copyOf(all);
-        // one digest for every name of the list: a commit of one entry among 10,000 hashes all of them
+        // One hash per name and one digest for them all: a commit of one entry among 10,000 hashes all of them,
+        // and a load of 10,000 entries writes them all.
         final var sha256 = sha256();
-        final var byHash = new HashMap<Long, String>();
-        for (var name : written) {
-            if (present.contains(name)) {
-                byHash.put(of(sha256, name), name);
+        final var firstByHash = new HashMap<Long, String>();
+        final var clashes = new LinkedHashMap<Long, List<String>>();
+        for (var name : all) {
+            final long hash = of(sha256, name);
+            final var first = firstByHash.putIfAbsent(hash, name);
+            if (first != null && !first.equals(name)) {
+                clashes.computeIfAbsent(hash, key -> new ArrayList<>(List.of(first))).add(name);
             }
         }
         final var violations = new ArrayList<Violation>();
-        for (var other : all) {
-            final var mine = byHash.get(of(sha256, other));
-            if (mine != null && !mine.equals(other)) {
-                violations.add(new Violation(path.apply(mine), kind + " name '" + mine + "' cannot be told apart from "
-                    + kind + " '" + other + "' on the switches (the names hash to the same flow cookie " + String
-                    .format("%012x", of(mine)) + "); choose another name"));
+        for (var names : clashes.values()) {
+            // the written name reported is the last of them in order, against each other name of its hash
+            final var mine = names.stream().filter(written::contains).max(Comparator.naturalOrder()).orElse(null);
+            if (mine == null) {
+                continue;
+            }
+            final var cookie = String.format("%012x", of(mine));
+            for (var other : names) {
+                if (!other.equals(mine)) {
+                    violations.add(new Violation(path.apply(mine), kind + " name '" + mine + "' cannot be told apart "
+                        + "from " + kind + " '" + other + "' on the switches (the names hash to the same flow cookie "
+                        + cookie + "); choose another name"));
+                }
             }
         }
         return violations;

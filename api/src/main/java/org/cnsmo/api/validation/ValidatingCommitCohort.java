@@ -39,6 +39,7 @@ import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * Vetoes configuration commits that an {@link IntentCheck} finds invalid, before anything is written.
  *
  * <p>mdsal 14 no longer publishes a binding commit-cohort registry, so this cohort registers with the DOM
- * broker and decodes the candidate into binding objects. A rejection carries a
+ * broker and decodes the candidate into binding objects, or hands it over as it is to a check that is also a
+ * {@link NormalizedCheck}. A rejection carries a
  * {@link NetconfDocumentedException} with {@code invalid-value}: RESTCONF passes that error through, so the
  * client gets a 400 whose message lists every violation, and the transaction leaves the datastore unchanged.
  *
@@ -114,6 +116,13 @@ public final class ValidatingCommitCohort<T extends ChildOf<? extends DataRoot<?
 
     private ListenableFuture<List<Violation>> checkCandidate(final DOMDataTreeCandidate candidate) {
         final var root = candidate.getRootNode();
+        if (check instanceof NormalizedCheck normalized) {
+            return root.dataAfter() instanceof ContainerNode after
+                ? normalized.check(root.dataBefore() instanceof ContainerNode before ? before : null, after,
+                    writtenEntries(root))
+                // The whole container is deleted: nothing can be inconsistent.
+                : Futures.immediateFuture(List.of());
+        }
         final var path = candidate.getRootPath().path();
         final T after = decode(path, root.dataAfter());
         if (after == null) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import java.util.Set;
+import org.cnsmo.api.validation.Violation;
 import org.junit.jupiter.api.Test;
 
 class NameHashTest {
@@ -35,5 +36,15 @@ class NameHashTest {
         assertEquals(List.of(), NameHash.collisions(List.of("r31221268"), Set.of("r13263849", "r31221268"),
             name -> name, "rule"));
         assertEquals(List.of(), NameHash.collisions(List.of("a", "b"), Set.of(), name -> name, "rule"));
+    }
+
+    @Test
+    void twoWrittenNamesOfOneHashAreOneViolation() {
+        // a load that writes both: the later name is refused, naming the earlier
+        final var both = List.of("r31221268", "r13263849", "other");
+        assertEquals(List.of(new Violation("rule=r31221268", "rule name 'r31221268' cannot be told apart from rule "
+                + "'r13263849' on the switches (the names hash to the same flow cookie 882a4fc347c6); choose another "
+                + "name")),
+            NameHash.collisions(both, Set.copyOf(both), name -> "rule=" + name, "rule"));
     }
 }

@@ -8,7 +8,6 @@
 package org.cnsmo.filters;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,13 +17,8 @@ import java.util.stream.Collectors;
 import org.cnsmo.api.names.NameHash;
 import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.api.nodes.NodeCheck;
-import org.cnsmo.api.validation.ChangedEntries;
 import org.cnsmo.api.validation.Violation;
 import org.eclipse.jdt.annotation.Nullable;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterKey;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.types.rev261121.ObjectName;
 
 /**
  * Checks traffic filters beyond what YANG expresses: the node exists, the destination is a network
@@ -42,23 +36,27 @@ final class FilterValidator {
         // utility class
     }
 
-    static List<Violation> validate(final @Nullable TrafficFilters before, final TrafficFilters after,
+    /**
+     * Checks every filter; a filter's node must exist only when the transaction created or changed the filter
+     * (a node that left keeps its filters, dormant).
+     *
+     * @param before the filters before the transaction, by name
+     * @param after the filters after it, by name
+     * @param nodes the configured nodes
+     * @return the violations, in the order of the filters' names
+     */
+    static List<Violation> validate(final Map<String, FilterFacts> before, final Map<String, FilterFacts> after,
             final Set<String> nodes) {
-        final var changed = ChangedEntries.names(before == null ? null : before.getFilter(), after.getFilter(),
-            FilterValidator::name);
+        final Set<String> changed = before.isEmpty() ? after.keySet() : after.values().stream()
+            .filter(filter -> !filter.equals(before.get(filter.name())))
+            .map(FilterFacts::name)
+            .collect(Collectors.toUnmodifiableSet());
         final var violations = new ArrayList<Violation>();
-        final var matches = new HashMap<Match, Filter>();
-        after.nonnullFilter().values().stream()
-            .sorted(Comparator.comparing(FilterValidator::name))
-            .forEach(filter -> {
-                final var node = checkNode(filter, changed.contains(name(filter)), nodes, violations);
-                final var port = checkPort(filter, violations);
-                final var destination = checkDestination(filter, violations);
-                if (node != null && port != null && destination != null) {
-                    checkUnique(filter, new Match(node, port, destination), matches, violations);
-                }
-            });
-        violations.addAll(collisions(after.nonnullFilter().values(), changed));
+        final var matches = new HashMap<Match, FilterFacts>();
+        for (var filter : sorted(after.values())) {
+            check(filter, changed.contains(filter.name()), nodes, matches, violations);
+        }
+        violations.addAll(collisions(after, changed));
         return violations;
     }
 
@@ -67,70 +65,80 @@ final class FilterValidator {
      * another filter, written or not. The filters already committed passed these checks when they were
      * written, and deleting a filter cannot make another one invalid, so a commit of a few filters costs a
      * few filters however many exist.
+     *
+     * @param all the filters after the transaction, by name
+     * @param written the names of the filters it wrote (those it deleted are ignored)
+     * @param nodes the configured nodes
+     * @return the violations, in the order of the written filters' names
      */
-    static List<Violation> validateWritten(final TrafficFilters after, final Set<String> written,
+    static List<Violation> validateWritten(final Map<String, FilterFacts> all, final Set<String> written,
             final Set<String> nodes) {
-        final var all = after.nonnullFilter();
         final var violations = new ArrayList<Violation>();
-        final var matches = new HashMap<Match, Filter>();
+        final var matches = new HashMap<Match, FilterFacts>();
         for (var name : written.stream().sorted().toList()) {
-            final var filter = all.get(new FilterKey(new ObjectName(name)));
-            if (filter == null) {
-                continue;
-            }
-            final var node = checkNode(filter, true, nodes, violations);
-            final var port = checkPort(filter, violations);
-            final var destination = checkDestination(filter, violations);
-            if (node != null && port != null && destination != null) {
-                checkUnique(filter, new Match(node, port, destination), matches, violations);
+            final var filter = all.get(name);
+            if (filter != null) {
+                check(filter, true, nodes, matches, violations);
             }
         }
         if (!matches.isEmpty()) {
-            checkAgainstUnwritten(all.values(), written, matches, violations);
+            checkAgainstUnwritten(all, written, matches, violations);
         }
-        violations.addAll(collisions(all.values(), written));
+        violations.addAll(collisions(all, written));
         return violations;
     }
 
-    private static List<Violation> collisions(final Collection<Filter> all, final Set<String> written) {
-        return NameHash.collisions(all.stream().map(FilterValidator::name).toList(), written,
-            name -> "traffic-filters/filter=" + name, "filter");
+    private static List<FilterFacts> sorted(final Iterable<FilterFacts> filters) {
+        final var list = new ArrayList<FilterFacts>();
+        filters.forEach(list::add);
+        list.sort(Comparator.comparing(FilterFacts::name));
+        return list;
     }
 
-    /**
-     * Reports written filters that duplicate one the transaction did not write; decodes only the filters on
-     * the written filters' ports.
-     */
-    private static void checkAgainstUnwritten(final Collection<Filter> all, final Set<String> written,
-            final Map<Match, Filter> matches, final List<Violation> violations) {
-        final var ports = matches.keySet().stream().map(Match::port).collect(Collectors.toUnmodifiableSet());
-        for (var other : all) {
-            final var port = other.getTcpDestinationPort();
-            if (port == null || !ports.contains(port.getValue().intValue()) || written.contains(name(other))) {
-                continue;
+    /** Checks one filter, and records its match for finding the filters that duplicate it. */
+    private static void check(final FilterFacts filter, final boolean changed, final Set<String> nodes,
+            final Map<Match, FilterFacts> matches, final List<Violation> violations) {
+        final var node = checkNode(filter, changed, nodes, violations);
+        final var port = checkPort(filter, violations);
+        final var destination = checkDestination(filter, violations);
+        if (node != null && port != null && destination != null) {
+            final var other = matches.putIfAbsent(new Match(node, port, destination), filter);
+            if (other != null) {
+                violations.add(new Violation(path(filter), "duplicates filter '" + other.name() + "'"));
             }
-            final var node = other.getNode();
-            final var prefix = other.getIpv4Destination();
-            if (node == null || prefix == null) {
+        }
+    }
+
+    private static List<Violation> collisions(final Map<String, FilterFacts> all, final Set<String> written) {
+        return NameHash.collisions(all.keySet(), written, name -> "traffic-filters/filter=" + name, "filter");
+    }
+
+    /** Reports written filters that duplicate one the transaction did not write. */
+    private static void checkAgainstUnwritten(final Map<String, FilterFacts> all, final Set<String> written,
+            final Map<Match, FilterFacts> matches, final List<Violation> violations) {
+        final var ports = matches.keySet().stream().map(Match::port).collect(Collectors.toUnmodifiableSet());
+        for (var other : all.values()) {
+            final var port = other.port();
+            if (port == null || !ports.contains(port) || written.contains(other.name()) || other.node() == null
+                    || other.destination() == null) {
                 continue;
             }
             final Ipv4Network network;
             try {
-                network = Ipv4Network.parse(prefix.getValue());
+                network = Ipv4Network.parse(other.destination());
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            final var mine = matches.get(new Match(node.getValue(), port.getValue().intValue(),
-                network.canonical().toString()));
+            final var mine = matches.get(new Match(other.node(), port, network.canonical().toString()));
             if (mine != null) {
-                violations.add(new Violation(path(mine), "duplicates filter '" + name(other) + "'"));
+                violations.add(new Violation(path(mine), "duplicates filter '" + other.name() + "'"));
             }
         }
     }
 
-    private static @Nullable String checkNode(final Filter filter, final boolean changed, final Set<String> nodes,
-            final List<Violation> violations) {
-        final var node = filter.getNode();
+    private static @Nullable String checkNode(final FilterFacts filter, final boolean changed,
+            final Set<String> nodes, final List<Violation> violations) {
+        final var node = filter.node();
         if (node == null) {
             violations.add(new Violation(path(filter) + "/node", "a filter needs a node"));
             return null;
@@ -138,29 +146,27 @@ final class FilterValidator {
         if (changed) {
             NodeCheck.requireKnown(() -> path(filter) + "/node", node, nodes, violations);
         }
-        return node.getValue();
+        return node;
     }
 
-    private static @Nullable Integer checkPort(final Filter filter, final List<Violation> violations) {
-        final var port = filter.getTcpDestinationPort();
+    private static @Nullable Integer checkPort(final FilterFacts filter, final List<Violation> violations) {
+        final var port = filter.port();
         if (port == null) {
             violations.add(new Violation(path(filter) + "/tcp-destination-port",
                 "a filter needs a tcp-destination-port"));
-            return null;
         }
-        return port.getValue().intValue();
+        return port;
     }
 
     /**
      * Checks the destination prefix and returns its canonical text, for comparing filters.
      */
-    private static @Nullable String checkDestination(final Filter filter, final List<Violation> violations) {
-        final var prefix = filter.getIpv4Destination();
-        if (prefix == null) {
+    private static @Nullable String checkDestination(final FilterFacts filter, final List<Violation> violations) {
+        final var text = filter.destination();
+        if (text == null) {
             violations.add(new Violation(path(filter) + "/ipv4-destination", "a filter needs an ipv4-destination"));
             return null;
         }
-        final var text = prefix.getValue();
         final Ipv4Network network;
         try {
             network = Ipv4Network.parse(text);
@@ -176,19 +182,7 @@ final class FilterValidator {
         return canonical.toString();
     }
 
-    private static void checkUnique(final Filter filter, final Match match, final Map<Match, Filter> matches,
-            final List<Violation> violations) {
-        final var other = matches.putIfAbsent(match, filter);
-        if (other != null) {
-            violations.add(new Violation(path(filter), "duplicates filter '" + name(other) + "'"));
-        }
-    }
-
-    private static String name(final Filter filter) {
-        return filter.requireName().getValue();
-    }
-
-    private static String path(final Filter filter) {
-        return "traffic-filters/filter=" + name(filter);
+    private static String path(final FilterFacts filter) {
+        return "traffic-filters/filter=" + filter.name();
     }
 }

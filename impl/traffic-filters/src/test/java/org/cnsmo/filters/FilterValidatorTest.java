@@ -10,10 +10,10 @@ package org.cnsmo.filters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cnsmo.api.validation.Violation;
 import org.junit.jupiter.api.Test;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFilters;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.TrafficFiltersBuilder;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.FilterBuilder;
@@ -29,7 +29,7 @@ class FilterValidatorTest {
 
     @Test
     void acceptsDistinctFilters() {
-        assertEquals(List.of(), FilterValidator.validate(null, filters(
+        assertEquals(List.of(), FilterValidator.validate(Map.of(), filters(
             filter("web", "Agent.1", 80, "10.8.0.6/32").build(),
             filter("web2", "Agent.2", 80, "10.8.0.6/32").build(),
             filter("ssh", "Agent.1", 22, "10.8.0.0/24").build()), NODES));
@@ -38,14 +38,14 @@ class FilterValidatorTest {
     @Test
     void refusesFilterWithoutNode() {
         assertEquals(List.of(new Violation("traffic-filters/filter=web/node", "a filter needs a node")),
-            FilterValidator.validate(null, filters(filter("web", "Agent.1", 80, "10.8.0.6/32").setNode(null)
+            FilterValidator.validate(Map.of(), filters(filter("web", "Agent.1", 80, "10.8.0.6/32").setNode(null)
                 .build()), NODES));
     }
 
     @Test
     void refusesFilterOnUnknownNode() {
         assertEquals(List.of(new Violation("traffic-filters/filter=web/node", "node 'Agent.9' does not exist")),
-            FilterValidator.validate(null, filters(filter("web", "Agent.9", 80, "10.8.0.6/32").build()), NODES));
+            FilterValidator.validate(Map.of(), filters(filter("web", "Agent.9", 80, "10.8.0.6/32").build()), NODES));
     }
 
     @Test
@@ -67,13 +67,13 @@ class FilterValidatorTest {
     void suggestsCanonicalDestination() {
         assertEquals(List.of(new Violation("traffic-filters/filter=web/ipv4-destination",
                 "ipv4-destination 10.8.0.6/24 has host bits set; use 10.8.0.0/24")),
-            FilterValidator.validate(null, filters(filter("web", "Agent.1", 80, "10.8.0.6/24").build()), NODES));
+            FilterValidator.validate(Map.of(), filters(filter("web", "Agent.1", 80, "10.8.0.6/24").build()), NODES));
     }
 
     @Test
     void refusesDuplicateFilter() {
         assertEquals(List.of(new Violation("traffic-filters/filter=web2", "duplicates filter 'web'")),
-            FilterValidator.validate(null, filters(
+            FilterValidator.validate(Map.of(), filters(
                 filter("web2", "Agent.1", 80, "10.8.0.6/32").build(),
                 filter("web", "Agent.1", 80, "10.8.0.6/32").build()), NODES));
     }
@@ -127,8 +127,8 @@ class FilterValidatorTest {
             "10.8.0.0/24").build()), Set.of("r13263849", "r31221268"), NODES));
     }
 
-    private static TrafficFilters filters(final Filter... filters) {
-        return new TrafficFiltersBuilder().setFilter(BindingMap.of(filters)).build();
+    private static Map<String, FilterFacts> filters(final Filter... filters) {
+        return FilterFacts.of(new TrafficFiltersBuilder().setFilter(BindingMap.of(filters)).build());
     }
 
     private static FilterBuilder filter(final String name, final String node, final int port,
