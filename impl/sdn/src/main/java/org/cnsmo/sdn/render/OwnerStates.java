@@ -221,9 +221,10 @@ final class OwnerStates {
         } else {
             flows = plan.flowsOf(owner, binding.datapathId());
             final var snapshot = switches.snapshot(binding.datapathId());
-            final var refusal = switches.refusal(binding.datapathId(), owner.cookie().longValue());
-            final boolean onSwitch = snapshot != null
-                && snapshot.counters(owner.cookie().longValue()).flows() >= flows.size();
+            // a cookie is a hash of the name: worth computing once
+            final long cookie = owner.cookie().longValue();
+            final var refusal = switches.refusal(binding.datapathId(), cookie);
+            final boolean onSwitch = snapshot != null && snapshot.counters(cookie).flows() >= flows.size();
             if (refusal != null) {
                 state = new FilterState(Installed.Failed, refusalReason(binding.datapathId(), refusal));
             } else {

@@ -183,6 +183,7 @@ public final class StatusWriter implements AutoCloseable {
      */
     private static final class Writes {
         private final List<Consumer<WriteTransaction>> ops = new ArrayList<>();
+        private final Set<DataObjectIdentifier<?>> merged = new HashSet<>();
 
         <T extends DataObject> void merge(final LogicalDatastoreType store, final DataObjectIdentifier<T> path,
                 final T data) {
@@ -197,33 +198,51 @@ public final class StatusWriter implements AutoCloseable {
         void delete(final LogicalDatastoreType store, final DataObjectIdentifier<?> path) {
             ops.add(tx -> tx.delete(store, path));
         }
+
+        /** Records a write whose data the publisher builds as it replays it. */
+        void add(final Consumer<WriteTransaction> op) {
+            ops.add(op);
+        }
+
+        /** Merges a container once per transaction, however many of its entries are written. */
+        <T extends DataObject> void mergeOnce(final LogicalDatastoreType store, final DataObjectIdentifier<T> path,
+                final T data) {
+            if (merged.add(path)) {
+                merge(store, path, data);
+            }
+        }
     }
 
     /**
      * Publishes a filter's installation state and counters, replacing what was published before.
-     * The operational entry repeats the filter's configuration, since the datastore requires its
-     * mandatory leaves there too.
+     * The operational entry repeats the filter's configuration, so that it reads as the whole filter.
      */
     public void filter(final Filter config, final Status.Installed state, final String reason,
             final List<String> flowIds, final CounterHistory counters) {
-        final var status = new org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters
-            .filter.StatusBuilder()
-            .setInstalled(state)
-            .setReason(reason)
-            .setFlowId(flowIds.isEmpty() ? null : Set.copyOf(flowIds));
-        if (counters != null && counters.current() != null) {
-            status.setStatistics(new org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic
-                .filters.filter.status.StatisticsBuilder()
+        // The counters change as the renderer reads the switches: what they are now is taken here.
+        final var statistics = counters == null || counters.current() == null ? null
+            : new org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.filter.status
+                .StatisticsBuilder()
                 .setPackets(counter(counters.current().packets()))
                 .setBytes(counter(counters.current().bytes()))
                 .setLastUpdated(time(counters.readAt()))
                 .setSample(samples(counters))
-                .build());
-        }
+                .build();
+        final var flowIdSet = flowIds.isEmpty() ? null : Set.copyOf(flowIds);
         final var tx = later();
-        tx.merge(OPERATIONAL, FILTERS, new TrafficFiltersBuilder().build());
-        tx.put(OPERATIONAL, FILTERS.toBuilder().child(Filter.class, config.key()).build(),
-            new FilterBuilder(config).setStatus(status.build()).build());
+        tx.mergeOnce(OPERATIONAL, FILTERS, new TrafficFiltersBuilder().build());
+        // The entry is built by the publisher: copying the configuration into it is a third of the renderer's
+        // work for a bulk change, and the configuration and these values do not change.
+        tx.add(writes -> writes.put(OPERATIONAL, FILTERS.toBuilder().child(Filter.class, config.key()).build(),
+            new FilterBuilder(config).setStatus(
+                new org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.filter
+                    .StatusBuilder()
+                    .setInstalled(state)
+                    .setReason(reason)
+                    .setFlowId(flowIdSet)
+                    .setStatistics(statistics)
+                    .build())
+                .build()));
     }
 
     /**
@@ -295,7 +314,7 @@ public final class StatusWriter implements AutoCloseable {
             .setVerification(ruleVerifications.get(observed.requireName().getValue()))
             .build();
         final var tx = later();
-        tx.merge(OPERATIONAL, FIREWALL, new FirewallBuilder().build());
+        tx.mergeOnce(OPERATIONAL, FIREWALL, new FirewallBuilder().build());
         tx.put(OPERATIONAL, FIREWALL.toBuilder().child(Rule.class, entry.key()).build(), entry);
     }
 
@@ -370,7 +389,7 @@ public final class StatusWriter implements AutoCloseable {
         }
         final var built = entries.build();
         final var tx = later();
-        tx.merge(OPERATIONAL, QOS, new QosBuilder().build());
+        tx.mergeOnce(OPERATIONAL, QOS, new QosBuilder().build());
         tx.put(OPERATIONAL, QOS.toBuilder().child(Policy.class, config.key()).build(), new PolicyBuilder(config)
             .setStatus(new org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.policy.StatusBuilder()
                 .setNodeStatus(built.isEmpty() ? null : built).build())
