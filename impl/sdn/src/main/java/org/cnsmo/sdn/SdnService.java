@@ -29,6 +29,7 @@ import org.cnsmo.sdn.reject.RejectResponder;
 import org.cnsmo.sdn.render.Guard;
 import org.cnsmo.sdn.render.ListListener;
 import org.cnsmo.sdn.render.SwitchRenderer;
+import org.cnsmo.sdn.render.WrittenFilter;
 import org.cnsmo.sdn.stats.StatusWriter;
 import org.cnsmo.sdn.switches.MeterRpcs;
 import org.cnsmo.sdn.switches.OnfBundleExtension;
@@ -115,7 +116,7 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
 
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(),
-            new ListListener<>(path -> path.getFirstKeyOf(Node.class).getName().getValue(),
+            ListListener.of(path -> path.getFirstKeyOf(Node.class).getName().getValue(),
                 (name, node) -> {
                     if (node == null) {
                         renderer.removeNode(name);
@@ -127,21 +128,21 @@ public final class SdnService implements RuleVerificationReports, AutoCloseable 
         // The overlay address the VPN assigns each client: a node's switch must connect from it.
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Vpn.class).child(Client.class).build(),
-            new ListListener<>(path -> path.getFirstKeyOf(Client.class).getName().getValue(),
+            ListListener.of(path -> path.getFirstKeyOf(Client.class).getName().getValue(),
                 (name, client) -> renderer.onOverlayAddress(name,
                     client == null || client.getStaticAddress() == null ? null : client.getStaticAddress().getValue()),
                 executor)));
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(TrafficFilters.class).child(Filter.class).build(),
             new ListListener<>(path -> path.getFirstKeyOf(Filter.class).getName().getValue(),
-                renderer::onFilter, executor)));
+                WrittenFilter::of, renderer::onFilter, executor)));
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Firewall.class).child(Rule.class).build(),
-            new ListListener<>(path -> path.getFirstKeyOf(Rule.class).getName().getValue(),
+            ListListener.of(path -> path.getFirstKeyOf(Rule.class).getName().getValue(),
                 renderer::onRule, executor)));
         own(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Qos.class).child(Policy.class).build(),
-            new ListListener<>(path -> path.getFirstKeyOf(Policy.class).getName().getValue(),
+            ListListener.of(path -> path.getFirstKeyOf(Policy.class).getName().getValue(),
                 renderer::onQosPolicy, executor)));
         own(SwitchListener.register(dataBroker, renderer::onSwitch, executor));
         own(notificationService.registerListener(PacketReceived.class, new RejectResponder(switches),

@@ -13,11 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cnsmo.sdn.pipeline.FilterFlows;
 import org.cnsmo.sdn.pipeline.FilterIntent;
 import org.cnsmo.sdn.pipeline.FirewallFlows;
 import org.cnsmo.sdn.pipeline.NodeFlows;
 import org.cnsmo.sdn.pipeline.Owner;
+import org.cnsmo.sdn.pipeline.PlannedFilter;
 import org.cnsmo.sdn.pipeline.QosFlows;
 import org.cnsmo.sdn.pipeline.QosIntent;
 import org.cnsmo.sdn.pipeline.RuleIntent;
@@ -32,7 +32,7 @@ import org.opendaylight.yangtools.yang.common.Uint64;
  */
 public final class FlowPlan {
     private final Map<String, SwitchBinding> bindings = new HashMap<>();
-    private final Map<String, FilterIntent> filters = new HashMap<>();
+    private final Map<String, PlannedFilter> filters = new HashMap<>();
     private final Map<String, Set<String>> filtersByNode = new HashMap<>();
     private final Map<String, RuleIntent> rules = new HashMap<>();
     private final Map<String, QosIntent> qosPolicies = new HashMap<>();
@@ -115,16 +115,21 @@ public final class FlowPlan {
 
     /** Sets or (with null) removes a traffic filter. */
     public FlowDelta setFilter(final String name, final FilterIntent filter) {
+        return setPlannedFilter(name, filter == null ? null : PlannedFilter.of(filter));
+    }
+
+    /** Sets or (with null) removes a traffic filter whose flows are computed already. */
+    public FlowDelta setPlannedFilter(final String name, final PlannedFilter filter) {
         final var old = filter == null ? filters.remove(name) : filters.put(name, filter);
         if (old != null) {
-            final var names = filtersByNode.get(old.node());
+            final var names = filtersByNode.get(old.intent().node());
             names.remove(name);
             if (names.isEmpty()) {
-                filtersByNode.remove(old.node());
+                filtersByNode.remove(old.intent().node());
             }
         }
         if (filter != null) {
-            filtersByNode.computeIfAbsent(filter.node(), key -> new HashSet<>()).add(name);
+            filtersByNode.computeIfAbsent(filter.intent().node(), key -> new HashSet<>()).add(name);
         }
         final var delta = new FlowDelta();
         refresh(Owner.filter(name), delta);
@@ -171,7 +176,7 @@ public final class FlowPlan {
     /** The node a filter targets, or null for an unknown filter. */
     public String filterNode(final String name) {
         final var filter = filters.get(name);
-        return filter == null ? null : filter.node();
+        return filter == null ? null : filter.intent().node();
     }
 
     /** The flows an owner has on one switch; empty when none. */
@@ -243,8 +248,8 @@ public final class FlowPlan {
             }
             case FILTER -> {
                 final var filter = filters.get(owner.name());
-                final var binding = filter == null ? null : bindings.get(filter.node());
-                yield binding == null ? Map.of() : Map.of(binding.datapathId(), FilterFlows.of(filter));
+                final var binding = filter == null ? null : bindings.get(filter.intent().node());
+                yield binding == null ? Map.of() : Map.of(binding.datapathId(), filter.flows());
             }
             case FIREWALL_RULE -> {
                 final var rule = rules.get(owner.name());

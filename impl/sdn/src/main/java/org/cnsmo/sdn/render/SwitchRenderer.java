@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import org.cnsmo.sdn.pipeline.FilterIntent;
 import org.cnsmo.sdn.pipeline.FlowForm;
 import org.cnsmo.sdn.pipeline.Owner;
 import org.cnsmo.sdn.pipeline.RuleIntent;
@@ -27,9 +26,9 @@ import org.cnsmo.sdn.readback.ReadBackListener;
 import org.cnsmo.sdn.stats.StatusWriter;
 import org.cnsmo.sdn.stats.SwitchSnapshot;
 import org.cnsmo.sdn.switches.SwitchRpcs;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.firewall.rev261121.firewall.Rule;
 import org.opendaylight.yang.gen.v1.urn.cnsmo.qos.rev261121.qos.Policy;
-import org.opendaylight.yang.gen.v1.urn.cnsmo.traffic.filters.rev261121.traffic.filters.Filter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.slf4j.Logger;
@@ -200,10 +199,16 @@ public final class SwitchRenderer {
         }
     }
 
-    public void onFilter(final String name, final Filter filter) {
-        writer.apply(plan.setFilter(name, filter == null ? null : FilterIntent.of(filter)));
+    /**
+     * A traffic filter was written, or deleted.
+     *
+     * @param name the filter's name
+     * @param filter the filter with its plan, or null when it was deleted
+     */
+    public void onFilter(final String name, final @Nullable WrittenFilter filter) {
+        writer.apply(plan.setPlannedFilter(name, filter == null ? null : filter.plan()));
         reconciler.changed(Owner.filter(name));
-        states.filter(name, filter);
+        states.filter(name, filter == null ? null : filter.config());
     }
 
     public void onRule(final String name, final Rule rule) {
