@@ -231,7 +231,7 @@ public final class StatusWriter implements AutoCloseable {
         final var flowIdSet = flowIds.isEmpty() ? null : Set.copyOf(flowIds);
         final var tx = later();
         tx.mergeOnce(OPERATIONAL, FILTERS, new TrafficFiltersBuilder().build());
-        // The entry is built by the publisher: copying the configuration into it is a third of the renderer's
+        // The entry is built by the publisher: copying the configuration into it is a fifth of the renderer's
         // work for a bulk change, and the configuration and these values do not change.
         tx.add(writes -> writes.put(OPERATIONAL, FILTERS.toBuilder().child(Filter.class, config.key()).build(),
             new FilterBuilder(config).setStatus(
