@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.cnsmo.api.names.NameHash;
 import org.cnsmo.api.net.Ipv4Network;
 import org.cnsmo.api.nodes.NodeCheck;
+import org.cnsmo.api.validation.ChangedEntries;
 import org.cnsmo.api.validation.Violation;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -47,10 +48,7 @@ final class FilterValidator {
      */
     static List<Violation> validate(final Map<String, FilterFacts> before, final Map<String, FilterFacts> after,
             final Set<String> nodes) {
-        final Set<String> changed = before.isEmpty() ? after.keySet() : after.values().stream()
-            .filter(filter -> !filter.equals(before.get(filter.name())))
-            .map(FilterFacts::name)
-            .collect(Collectors.toUnmodifiableSet());
+        final var changed = ChangedEntries.names(before, after, FilterFacts::name);
         final var violations = new ArrayList<Violation>();
         final var matches = new HashMap<Match, FilterFacts>();
         for (var filter : sorted(after.values())) {
